@@ -1,0 +1,246 @@
+"""Reading a file into an :class:`Article`: encodings, headline, page furniture, metadata.
+
+The cleaned text is the headline, a blank line, then the body paragraphs separated by blank
+lines, with page furniture removed and runs of spaces collapsed. Every offset in every record
+refers to this text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from briefing.sentences import split_sentences
+from briefing.vocab import load_yaml
+
+
+class ArticleError(ValueError):
+    """An article file cannot be read; the message names the file and the reason."""
+
+
+class MetadataWarning(UserWarning):
+    """Metadata was read in a degraded way, or two sources of metadata disagree."""
+
+
+@dataclass(slots=True)
+class Article:
+    """One article: cleaned text and metadata.
+
+    ``text`` is what offsets refer to; ``body_start`` is where the body begins in it.
+    """
+
+    id: str
+    text: str
+    headline: str
+    body_start: int
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    language: str = "en"
+    original_language: str | None = None
+    url: str | None = None
+    agency: str | None = None
+    dateline_place: str | None = None
+    path: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+MAX_BINARY_CONTROL_RATIO = 0.01
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+# "24th February 2024 – (Paris)", "Paris, February 24, 2024 —", "CAIRO (AFP) —"
+_DATELINES = (
+    re.compile(
+        rf"^(?P<date>{_DATE})\s*[–—-]\s*\(?(?P<place>[A-Z][\w .'-]{{1,40}}?)\)?\s+"
+    ),
+    re.compile(rf"^(?P<place>[A-Z][\w .'-]{{1,40}}?),\s+(?P<date>{_DATE})\s*[–—-]\s+"),
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z .'-]{1,40}?)\s*(?:\([A-Za-z .-]{2,30}\))?\s*[–—-]\s+"
+    ),
+)
+_STOPWORDS = {
+    "en": "the and of to in is that was for on with are said as by has have from",
+    "fr": "le la les et des du un une est que dans pour sur au avec pas qui",
+    "pt": "o os as e do da dos das um uma que em para com não por foi",
+    "de": "der die das und ist nicht mit den dem ein eine zu von auf sich",
+    "es": "el los las y del un una que en para con por es se fue",
+}
+
+
+def read_article(path: str | Path, article_id: str | None = None) -> Article:
+    """Read an article file into an :class:`Article`.
+
+    Raises :class:`ArticleError` naming the file when it is empty, binary or undecodable.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ArticleError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError(f"{path}: is a folder, not an article file") from exc
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from exc
+    raw = decode(data, str(path))
+    return parse_article(raw, article_id or path.stem, path=str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM), else cp1252 with a warning."""
+    if not data.strip():
+        raise ArticleError(f"{name}: empty file")
+    if b"\x00" in data[:4096] or _looks_binary(data):
+        raise ArticleError(f"{name}: binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{name}: cannot decode as UTF-8 or cp1252") from exc
+    warnings.warn(f"{name}: not UTF-8; read as cp1252", MetadataWarning, stacklevel=2)
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > MAX_BINARY_CONTROL_RATIO * len(head)
+
+
+def parse_article(raw: str, article_id: str, path: str | None = None) -> Article:
+    """Turn an article's raw text into an :class:`Article` (no file access)."""
+    rules = _furniture()
+    lines = [
+        _clean_line(line)
+        for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    outlet = published = None
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        if rules["source"].fullmatch(line):
+            outlet = outlet or _outlet_from_source(
+                rules["source"].fullmatch(line)["value"]
+            )
+            continue
+        found = rules["published"].fullmatch(line)
+        if found and (when := parse_date(found["value"])):
+            published = published or when
+            continue
+        if rules["drop"].fullmatch(line):
+            continue
+        if rules["end"].fullmatch(line):
+            if not any(len(rest.split()) >= 40 for rest in lines[index + 1 :]):
+                break
+            continue
+        if kept and _same_line(line, kept[0]):
+            continue  # the headline repeated by the page
+        kept.append(line)
+    if not kept:
+        raise ArticleError(
+            f"{path or article_id}: no article text after removing page furniture"
+        )
+    headline, body = kept[0], kept[1:]
+    text = headline + "\n\n" + "\n\n".join(body) if body else headline
+    body_start = len(headline) + 2 if body else len(text)
+    article = Article(
+        id=article_id,
+        text=text,
+        headline=headline,
+        body_start=body_start,
+        title=headline,
+        outlet=outlet,
+        published=published,
+        language=guess_language(text),
+        path=path,
+        sentences=split_sentences(text),
+    )
+    if body:
+        _read_dateline(article, body[0])
+    return article
+
+
+def _clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
+    return _SPACES.sub(" ", line).strip()
+
+
+def _same_line(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+
+
+@functools.cache
+def _furniture() -> dict[str, re.Pattern[str]]:
+    data = load_yaml("furniture.yaml")
+    return {
+        key: re.compile("|".join(f"(?:{p})" for p in data[key]), re.IGNORECASE)
+        for key in ("drop", "end", "source", "published")
+    }
+
+
+def _outlet_from_source(value: str) -> str | None:
+    value = value.strip()
+    url = re.match(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?$", value)
+    if url and (
+        "/" in value or value.startswith("www.") or " " not in value and "." in value
+    ):
+        return url.group(1)
+    return value or None
+
+
+def _read_dateline(article: Article, first: str) -> None:
+    for pattern in _DATELINES:
+        match = pattern.match(first)
+        if match is None:
+            continue
+        when = parse_date(match.groupdict().get("date") or "")
+        if "date" in match.groupdict() and when is None:
+            continue
+        place = match["place"].strip(" .").title() if match["place"] else None
+        if place and len(place.split()) > 3:
+            continue
+        article.published = article.published or when
+        article.dateline_place = place
+        return
+
+
+def parse_date(value: str) -> date | None:
+    """Parse a written date ("24th February 2024", "2024-02-24"); None if not a full date."""
+    from dateutil import parser
+
+    value = value.strip().rstrip(".,")
+    if not re.search(r"\d{4}", value):
+        return None
+    try:
+        return parser.parse(value, dayfirst=not re.match(r"\d{4}-", value)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def guess_language(text: str) -> str:
+    """Return the ISO 639-1 code whose common words are most frequent in ``text``."""
+    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
+    scores = {
+        lang: sum(w in set(stop.split()) for w in words)
+        for lang, stop in _STOPWORDS.items()
+    }
+    return max(scores, key=scores.__getitem__) if any(scores.values()) else "en"

@@ -1,0 +1,19 @@
+"""Every default path of the project, anchored on the repository root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = ROOT / "seeds"
+DATA_DIR = ROOT / "data"
+CUES_DIR = DATA_DIR / "cues"
+GOLD_DIR = DATA_DIR / "gold"
+CATALOG_PATH = DATA_DIR / "catalog.csv"
+GAZETTEER_PATH = DATA_DIR / "gazetteer.yaml"
+PLACES_PATH = DATA_DIR / "places.yaml"
+BUILD_DIR = ROOT / "build"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+
+ARTICLE_SUFFIXES = (".txt",)
+"""File suffixes read as articles when a folder is given."""

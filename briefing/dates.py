@@ -1,0 +1,264 @@
+"""Resolving written dates against an article's publication date.
+
+Weekdays follow what the sentence reports: a past event ("met on Tuesday") is the latest such
+day on or before publication; a scheduled one ("will meet on Tuesday") the next on or after
+it; "this Friday" is the Friday of the publication's week.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import weekdays as _WEEKDAYS
+
+from briefing.vocab import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to a date with a precision (``day``, ``month``, ``year``).
+
+    ``approximate`` marks a best guess such as "last week" (a week before publication).
+    """
+
+    start: int
+    end: int
+    date: date
+    precision: str
+    approximate: bool = False
+
+
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTH_NAMES["sept"] = 9
+_DAY_NAMES = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(_DAY_NAMES) + r")"
+_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w-])", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}})", re.I)),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<edge>(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+|"
+            rf"(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"\b(?:in|since|of|by|until|from)\s+{_YEAR}\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b", re.I
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening|week|month)|yesterday|"
+            r"tomorrow|last\s+(?:night|week|month)|next\s+(?:week|month)|"
+            r"earlier\s+(?:this|in\s+the)\s+week|later\s+(?:this|in\s+the)\s+week|"
+            r"the\s+day\s+before|a\s+day\s+(?:earlier|before))\b",
+            re.I,
+        ),
+    ),
+]
+# Capitalised words that look like month names but are not, in this news.
+_FALSE_MONTHS = {"may", "march"}
+
+
+@functools.cache
+def _named() -> list[tuple[re.Pattern[str], date]]:
+    data = load_yaml("named_dates.yaml") or {}
+    return [
+        (re.compile(rf"\b(?:{k})\b", re.I), date.fromisoformat(str(v)))
+        for k, v in data.items()
+    ]
+
+
+def resolve_dates(
+    text: str,
+    published: date | None,
+    start: int = 0,
+    end: int | None = None,
+    future: bool = False,
+) -> list[DateMention]:
+    """Return the date expressions in ``text[start:end]`` resolved against ``published``.
+
+    ``future`` says the clause speaks of something scheduled, which moves weekdays forward.
+    Without a publication date only expressions that carry their own year resolve.
+
+    >>> [m.date.isoformat() for m in resolve_dates("met on Tuesday", date(2024, 2, 8))]
+    ['2024-02-06']
+    """
+    end = len(text) if end is None else end
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for pattern, when in _named():
+        for match in pattern.finditer(text, start, end):
+            if published is None or published >= when:
+                found.append(DateMention(match.start(), match.end(), when, "day"))
+                taken.append(match.span())
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            mention = _resolve(kind, match, published, future)
+            if mention is not None:
+                found.append(mention)
+                taken.append(match.span())
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None, future: bool
+) -> DateMention | None:
+    try:
+        if kind == "iso":
+            return DateMention(m.start(), m.end(), date.fromisoformat(m["iso"]), "day")
+        if kind in ("dmy", "mdy"):
+            when = date(int(m["year"]), _MONTH_NAMES[m["month"].lower()], int(m["day"]))
+            return DateMention(m.start(), m.end(), when, "day")
+    except ValueError:
+        return None
+    if kind in ("dm", "md"):
+        return _month_day(m, published, future)
+    if kind == "month":
+        return _month(m, published, future)
+    if kind == "year":
+        return DateMention(m.start("year"), m.end(), date(int(m["year"]), 1, 1), "year")
+    if published is None:
+        return None
+    if kind == "weekday":
+        return _weekday(m, published, future)
+    return _relative(m, published)
+
+
+def _month_day(
+    m: re.Match[str], published: date | None, future: bool
+) -> DateMention | None:
+    month_word = m["month"]
+    if month_word.lower() in _FALSE_MONTHS and not month_word[0].isupper():
+        return None
+    month, day = _MONTH_NAMES[month_word.lower()], int(m["day"])
+    if published is None:
+        return None
+    candidates = [
+        date(year, month, day)
+        for year in (published.year - 1, published.year, published.year + 1)
+        if _valid(year, month, day)
+    ]
+    if future:
+        chosen = min((c for c in candidates if c >= published), default=None)
+    else:
+        chosen = max((c for c in candidates if c <= published), default=None)
+    return DateMention(m.start(), m.end(), chosen, "day") if chosen else None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _month(
+    m: re.Match[str], published: date | None, future: bool
+) -> DateMention | None:
+    word = m["month"]
+    if not word[0].isupper() or len(word) < 3:
+        return None
+    preposition = re.search(
+        r"\b(?:in|since|until|by|from|of)\s+$",
+        m.string[max(0, m.start() - 7) : m.start()],
+        re.I,
+    )
+    if word.lower() in _FALSE_MONTHS and not (m["year"] or m["edge"] or preposition):
+        return None  # "May" and "March" are usually the verb and the noun
+    month = _MONTH_NAMES[word.lower()]
+    if m["year"]:
+        year = int(m["year"])
+    elif published is None:
+        return None
+    else:
+        year = published.year
+        if not future and month > published.month:
+            year -= 1
+        elif future and month < published.month:
+            year += 1
+    edge = (m["edge"] or "").lower()
+    day = calendar.monthrange(year, month)[1] if "end" in edge or "late" in edge else 1
+    if "mid" in edge or "middle" in edge:
+        day = 15
+    return DateMention(m.start(), m.end(), date(year, month, day), "month")
+
+
+def _weekday(m: re.Match[str], published: date, future: bool) -> DateMention:
+    target: weekday = _WEEKDAYS[_DAY_NAMES[m["weekday"].lower()]]
+    rel = (m["rel"] or "").lower()
+    if rel == "this":
+        monday = published - timedelta(days=published.weekday())
+        when = monday + timedelta(days=target.weekday)
+    elif rel == "last":
+        when = published + relativedelta(days=-1, weekday=target(-1))
+    elif rel == "next":
+        when = published + relativedelta(days=+1, weekday=target(+1))
+    elif future or rel in ("by", "until"):
+        when = published + relativedelta(weekday=target(+1))
+    else:
+        when = published + relativedelta(weekday=target(-1))
+    start = m.start("rel") if m["rel"] else m.start("weekday")
+    return DateMention(start, m.end(), when, "day")
+
+
+def _relative(m: re.Match[str], published: date) -> DateMention:
+    rel = " ".join(m["rel"].lower().split())
+    approximate = False
+    precision = "day"
+    if rel in (
+        "yesterday",
+        "last night",
+        "the day before",
+        "a day earlier",
+        "a day before",
+    ):
+        when = published - timedelta(days=1)
+    elif rel == "tomorrow":
+        when = published + timedelta(days=1)
+    elif rel == "last week":
+        when, approximate = published - timedelta(days=7), True
+    elif rel == "next week":
+        when, approximate = published + timedelta(days=7), True
+    elif rel.startswith("earlier"):
+        when, approximate = published - timedelta(days=published.weekday()), True
+        if when == published:
+            when = published - timedelta(days=1)
+    elif rel.startswith("later") or rel == "this week":
+        when, approximate = published, True
+    elif rel == "last month":
+        when, precision = (
+            (published.replace(day=1) - timedelta(days=1)).replace(day=1),
+            "month",
+        )
+    elif rel == "next month":
+        when, precision = (
+            (published.replace(day=28) + timedelta(days=4)).replace(day=1),
+            "month",
+        )
+    elif rel == "this month":
+        when, precision = published.replace(day=1), "month"
+    else:
+        when = published
+    return DateMention(m.start(), m.end(), when, precision, approximate)

@@ -1,0 +1,293 @@
+"""Numerals in text: separators, number words, ranges, qualifiers and vague amounts.
+
+:func:`find_quantities` turns text into :class:`Quantity` spans. It knows nothing of what is
+counted; :mod:`briefing.figures` decides that. Dates, ordinals, clock times, ages, money,
+percentages and labels such as "Resolution 2735" are recognised here and left out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from briefing.vocab import load_yaml, phrase_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, range or vague amount found in text.
+
+    ``start``/``end`` cover the whole surface, qualifier included ("more than 1,160");
+    ``num_start``/``num_end`` only the number or range. ``unit`` is set for compounds such as
+    "six-week" (``"week"``).
+    """
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    low: float
+    high: float
+    qualifier: str
+    unit: str | None = None
+    vague: bool = False
+
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = "hundred thousand million billion".split()
+_WORD = r"(?:" + "|".join(_SMALL + _TENS + _SCALES + ["dozen"]) + r")"
+_WORDS = (
+    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
+    rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+){_WORD})*"
+)
+
+
+def _number(prefix: str = "") -> str:
+    """Regex for one number; group names carry ``prefix`` so a range can hold two."""
+    digits = (
+        rf"\d{{1,3}}(?P<{prefix}sep>[,.])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
+        r"|\d+(?:[.,]\d+)?"
+    )
+    scale = rf"(?:\s+(?P<{prefix}scale>thousand|million|billion)\b)?"
+    return rf"(?:(?P<{prefix}digits>{digits}){scale}|(?P<{prefix}words>\b{_WORDS}\b))"
+
+
+_UNITS = {
+    "day": 1,
+    "week": 7,
+    "month": 30,
+    "year": 365,
+    "hour": 1 / 24,
+    "phase": 1,
+    "stage": 1,
+}
+_COMPOUND = re.compile(
+    r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?!-old)", re.I
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_NOT_BEFORE = re.compile(
+    rf"(?:[$€£¥₪]\s*|US\s*\$\s*|{_MONTHS}\s+|[A-Za-z]-|#\s*|"
+    r"\b(?:Resolution|Article|No|Nos|Number|Chapter|Section|Page|Route|Gate|Phase|Stage|"
+    r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+)$"
+)
+_NOT_AFTER = re.compile(
+    rf"^(?:\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
+    r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b|h\d|:\d|"
+    r"(?:st|nd|rd|th)\b|"
+    r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
+    r"years?(?:-|\s+)old\b|-years?-old\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
+    r"square\b|kg\b|tons?\b|tonnes?\b|degrees?\b)|[A-Za-z])"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+@functools.cache
+def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    data = load_yaml("qualifiers.yaml")
+    lookup: dict[str, str] = {}
+    for side in ("prefix", "suffix"):
+        for qualifier, phrases in data[side].items():
+            for phrase in phrases:
+                lookup[f"{side}:{' '.join(phrase.lower().split())}"] = qualifier
+    prefixes = [k.split(":", 1)[1] for k in lookup if k.startswith("prefix:")]
+    suffixes = [k.split(":", 1)[1] for k in lookup if k.startswith("suffix:")]
+    prefix = re.compile(rf"(?<![\w-])(?P<q>{phrase_pattern(prefixes)})\s*$", re.I)
+    suffix = re.compile(rf"^\s*(?P<q>{phrase_pattern(suffixes)})(?!\w)", re.I)
+    return prefix, suffix, lookup
+
+
+@functools.cache
+def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+    data = load_yaml("vague.yaml")
+    ranges = {
+        " ".join(k.lower().split()): (int(v[0]), int(v[1])) for k, v in data.items()
+    }
+    return re.compile(rf"\b(?P<v>{phrase_pattern(list(ranges))})\b(?!-)", re.I), ranges
+
+
+@functools.cache
+def _scanner() -> re.Pattern[str]:
+    pattern = (
+        rf"(?<![\w.,:/])(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
+        rf"(?:(?P<joiner>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+){_number('b_')})?"
+    )
+    return re.compile(pattern, re.I)
+
+
+def parse_digits(text: str) -> float | None:
+    """Return the value of a digit string with thousands separators.
+
+    A comma or a dot followed by exactly three digits groups thousands ("29.514" is 29514,
+    as in translated European text); otherwise it is a decimal point.
+
+    >>> parse_digits("29.514"), parse_digits("1,160"), parse_digits("2.5")
+    (29514.0, 1160.0, 2.5)
+    """
+    if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", text):
+        return float(re.sub(r"[,.]", "", text))
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def parse_words(text: str) -> float | None:
+    """Return the value of number words ("six", "a million", "two dozen", "half a million").
+
+    >>> parse_words("a million"), parse_words("two dozen"), parse_words("twenty-five")
+    (1000000.0, 24.0, 25.0)
+    """
+    words = " ".join(text.lower().replace("-", " ").split())
+    factor = 1.0
+    if words.startswith("half "):
+        factor, words = 0.5, words[5:]
+    words = re.sub(r"^an? ", "one ", words)
+    if words.endswith("dozen"):
+        factor *= 12
+        words = words[: -len("dozen")].strip() or "one"
+    try:
+        return factor * float(text2num(words, "en"))
+    except ValueError:
+        return None
+
+
+def _value(match: re.Match[str], prefix: str = "") -> float | None:
+    digits = match.group(prefix + "digits")
+    if digits is not None:
+        value = parse_digits(digits)
+        scale = match.group(prefix + "scale")
+        if value is not None and scale:
+            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.lower()]
+        return value
+    return parse_words(match.group(prefix + "words"))
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None
+) -> list[Quantity]:
+    """Return every quantity in ``text[start:end]``, in order, without overlaps.
+
+    >>> [(q.low, q.high, q.qualifier) for q in find_quantities("between 500 and 800 people")]
+    [(500.0, 800.0, 'range')]
+    """
+    end = len(text) if end is None else end
+    found = [q for q in _numeric(text, start, end) if q is not None]
+    found += _vague(text, start, end)
+    found.sort(key=lambda q: (q.start, -q.end))
+    result: list[Quantity] = []
+    for quantity in found:
+        if result and quantity.start < result[-1].end:
+            continue
+        result.append(quantity)
+    return result
+
+
+def _numeric(text: str, start: int, end: int):
+    for match in _scanner().finditer(text, start, end):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.end() : match.end() + 20]
+        if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
+            if not (match.group("joiner") and _NOT_AFTER.match(after) is None):
+                yield None
+                continue
+        yield _build(text, match, end)
+
+
+def _build(text: str, match: re.Match[str], end: int) -> Quantity | None:
+    low = _value(match)
+    if low is None:
+        return None
+    first_text = match.group("digits") or ""
+    if _YEAR.fullmatch(first_text) and not match.group("joiner"):
+        return None
+    high, num_end, qualifier = low, match.end(), "exact"
+    if match.group("joiner"):
+        second = _value(match, "b_")
+        joiner = match.group("joiner").strip().lower()
+        valid = (
+            second is not None
+            and second > low
+            and not (
+                joiner in ("and", "or")
+                and not match.group("between")
+                and joiner == "and"
+            )
+        )
+        if valid:
+            high, qualifier = second, "range"
+        else:
+            num_end = (
+                match.end("digits") if match.group("digits") else match.end("words")
+            )
+            if match.group("scale"):
+                num_end = match.end("scale")
+    num_start = match.start("digits") if match.group("digits") else match.start("words")
+    if match.group("between") and qualifier == "range":
+        num_start = match.start("between")
+    if (
+        qualifier != "range"
+        and (match.group("digits") or "").isdigit()
+        and len(match.group("digits")) == 4
+        and _YEAR.fullmatch(match.group("digits"))
+    ):
+        return None
+    unit = None
+    compound = _COMPOUND.match(text, num_end, end)
+    surface_end = num_end
+    if compound:
+        unit = compound["unit"].lower()
+        surface_end = compound.end()
+    q_start = num_start
+    prefix, suffix, lookup = _qualifier_patterns()
+    if qualifier == "exact":
+        before = prefix.search(text, max(0, num_start - 30), num_start)
+        if before:
+            qualifier = lookup["prefix:" + " ".join(before["q"].lower().split())]
+            q_start = before.start("q")
+        else:
+            after = suffix.match(text, surface_end, end)
+            if after:
+                qualifier = lookup["suffix:" + " ".join(after["q"].lower().split())]
+                surface_end = after.end("q")
+    return Quantity(
+        q_start, surface_end, num_start, num_end, low, high, qualifier, unit
+    )
+
+
+def _vague(text: str, start: int, end: int) -> list[Quantity]:
+    pattern, ranges = _vague_pattern()
+    out = []
+    for match in pattern.finditer(text, start, end):
+        low, high = ranges[" ".join(match["v"].lower().split())]
+        out.append(
+            Quantity(
+                match.start(),
+                match.end(),
+                match.start(),
+                match.end(),
+                low,
+                high,
+                "approximately",
+                vague=True,
+            )
+        )
+    return out
+
+
+def unit_days(unit: str) -> float | None:
+    """Days in one ``unit`` ("week" → 7); None for units that are not lengths of time."""
+    return (
+        _UNITS.get(unit.lower().rstrip("s"))
+        if unit.lower().rstrip("s") in ("day", "week", "month", "year", "hour")
+        else None
+    )
