@@ -1,0 +1,308 @@
+"""Mentions → actor records: aliases, titles, metonyms, demonyms, surnames, unknown names.
+
+The gazetteer finds candidate mentions; this module decides which are actors in context
+("Washington urged" is the United States, "talks in Washington" a place; "Qatari mediators"
+is Qatar, "Israeli hostages" is not Israel acting), merges a title with the name it
+introduces, and finds named people and bodies the gazetteer does not know.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from briefing.gazetteer import Gazetteer, Match, normalise
+from briefing.records import ActorRecord
+from briefing.vocab import load_yaml, phrase_pattern
+
+_AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
+_PARTICLES = r"(?:al|el|bin|ben|abu|ibn|de|van|von|der|da|dos|du|Abu|Al|El|Bin|Ben)"
+_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)?"
+_NAME = (
+    rf"(?:{_NAME_WORD}|{_PARTICLES}-{_NAME_WORD})"
+    rf"(?:\s+(?:{_PARTICLES}[\s-])?(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}"
+)
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|within|across|near|throughout)\s+"
+    r"(?:(?:the\s+)?(?:southern|northern|eastern|western|central)\s+)?$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One span that names an actor (known or not)."""
+
+    start: int
+    end: int
+    name: str
+    how: str
+
+
+@functools.cache
+def _cues() -> dict:
+    data = load_yaml("actors.yaml")
+    return {
+        "agent": re.compile(
+            rf"^\s*(?:(?:and|or|,)\s+[A-Z][a-z]+\s+)?(?:{phrase_pattern(data['agent_nouns'])})\b",
+            re.I,
+        ),
+        "verb": re.compile(
+            rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"
+        ),
+        "titles": phrase_pattern(data["person_titles"]),
+        "name_cues": phrase_pattern(data["name_cues"]),
+        "org_words": set(data["organization_words"]),
+        "media_words": set(data["media_words"]),
+        "not_names": set(data["not_names"]),
+    }
+
+
+def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> list[Mention]:
+    """Return every actor mention in ``text``, known and unknown, in order."""
+    norm = normalise(text)
+    raw = gazetteer.find(text, published)
+    kept = [m for m in _drop_nested_names(raw) if _in_context(m, norm, gazetteer)]
+    mentions = _merge_titles(kept, gazetteer)
+    mentions += _surnames(text, mentions, gazetteer)
+    mentions += _unknown(text, mentions, gazetteer)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _drop_nested_names(matches: list[Match]) -> list[Match]:
+    """Drop a name inside a longer name ("Israel" in "Times of Israel"), keep names in titles."""
+    names = [m for m in matches if m.how in ("alias", "metonym")]
+    kept = []
+    for match in matches:
+        inside = any(
+            other is not match and other.start <= match.start and match.end <= other.end
+            and (other.end - other.start) > (match.end - match.start)
+            for other in names
+        )
+        covered_by_title = any(
+            other.how == "description" and other.actor == match.actor and other.start <= match.start
+            and match.end <= other.end and other is not match
+            for other in matches
+        )
+        if not inside and not covered_by_title:
+            kept.append(match)
+    return kept
+
+
+def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
+    """Metonyms must act ("Washington urged"); demonyms must name a body or a people.
+
+    A state named as a location ("a spokesman in Lebanon") is a place, not an actor.
+    """
+    cues = _cues()
+    after = text[match.end : match.end + 60]
+    if match.how == "alias" and gazetteer.actors[match.actor].kind == "state":
+        return not _LOCATIVE.search(text[max(0, match.start - 30) : match.start])
+    if match.how == "metonym":
+        return bool(cues["verb"].match(after))
+    if match.how == "demonym":
+        before = text[max(0, match.start - 4) : match.start].lower()
+        if cues["agent"].match(after):
+            return True
+        plural = match.end - match.start > 3 and text[match.end - 1] == "s"
+        return plural and (before.endswith("the ") or not after[:1].isalpha() and not after.startswith(" "))
+    return True
+
+
+def _merge_titles(matches: list[Match], gazetteer: Gazetteer) -> list[Mention]:
+    """A title followed by the name it introduces is one mention of that name's actor."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ordered = sorted(matches, key=lambda m: (m.start, -m.end))
+    for index, match in enumerate(ordered):
+        if index in skip:
+            continue
+        if match.how == "description" and gazetteer.actors[match.actor].kind == "person":
+            follower = _following_name(ordered, index)
+            if follower is not None:
+                name_match = ordered[follower]
+                if name_match.actor == match.actor or gazetteer.actors[name_match.actor].kind == "person":
+                    skip.add(follower)
+                    out.append(Mention(match.start, name_match.end, name_match.actor, "title+name"))
+                    continue
+        out.append(Mention(match.start, match.end, match.actor, match.how))
+    return out
+
+
+def _following_name(ordered: list[Match], index: int) -> int | None:
+    title = ordered[index]
+    for later in range(index + 1, len(ordered)):
+        other = ordered[later]
+        if other.start < title.end:
+            continue
+        if other.start - title.end <= 2 and other.how == "alias":
+            return later
+        return None
+    return None
+
+
+def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """After a person's full name, their surname alone names them ("Barnea", "Kirby")."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        if mention.how in ("alias", "title+name") and len(text[mention.start : mention.end].split()) >= 2:
+            first_seen.setdefault(mention.name, mention.end)
+    for name, after in first_seen.items():
+        for surname in gazetteer.surnames(name):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[after:]):
+                span = (after + match.start(), after + match.end())
+                if not any(a < span[1] and span[0] < b for a, b in taken):
+                    found.append(Mention(*span, name, "surname"))
+                    taken.append(span)
+    return found
+
+
+@functools.cache
+def _unknown_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    cues = _cues()
+    titles = cues["titles"]
+    return [
+        # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim"
+        ("title", re.compile(rf"\b(?i:{titles})s?\s+(?P<name>{_NAME})")),
+        # "Bezalel Smotrich, a senior Hamas official"
+        ("apposition", re.compile(
+            rf"(?P<name>{_NAME}),\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
+            rf"(?P<desc>(?:[\w’'-]+\s+){{0,5}}?(?i:{titles}))\b"
+        )),
+        # "according to X", "led by X"
+        ("cue", re.compile(rf"\b(?:{cues['name_cues']})\s+(?:the\s+)?(?P<name>{_NAME})")),
+        # "X said", "X told"
+        ("speaker", re.compile(rf"(?P<name>{_NAME})\s+(?:said|told|says|added|explained|stressed)\b")),
+    ]
+
+
+def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Named people and bodies in actor-like positions that the gazetteer does not know."""
+    cues = _cues()
+    taken = [(m.start, m.end) for m in mentions]
+    places = [(a, b) for a, b, _ in gazetteer.find_places(text)]
+    found: list[Mention] = []
+    names: dict[str, str] = {}
+    for how, pattern in _unknown_patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            name = _trim_name(text[start:end], cues["not_names"])
+            if name is None:
+                continue
+            start = text.index(name, start)
+            end = start + len(name)
+            if any(a < end and start < b for a, b in taken + places):
+                continue
+            names.setdefault(name, how)
+            found.append(Mention(start, end, name, f"unknown:{how}"))
+            taken.append((start, end))
+    for name in names:  # later mentions of the same unknown name
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                found.append(Mention(match.start(), match.end(), name, "unknown:repeat"))
+                taken.append(match.span())
+    return found
+
+
+def _trim_name(name: str, not_names: set[str]) -> str | None:
+    words = name.split()
+    while words and words[0].rstrip(".") in not_names:
+        words.pop(0)
+    while words and words[-1].rstrip(".") in not_names:
+        words.pop()
+    if len(words) < 2 or any(w.rstrip(".") in not_names for w in words):
+        return None
+    return " ".join(words)
+
+
+def infer_kind(name: str) -> str:
+    """Guess the kind of an unknown actor from the last word of its name."""
+    cues = _cues()
+    last = name.split()[-1]
+    if last in cues["media_words"]:
+        return "media"
+    if last in cues["org_words"]:
+        return "organization"
+    return "person"
+
+
+def _infer_affiliation(text: str, mention: Mention, gazetteer: Gazetteer, published: date | None) -> str | None:
+    """The state or group named in the words around an unknown actor's first mention."""
+    window = text[max(0, mention.start - 40) : mention.start] + " " + text[mention.end : mention.end + 60]
+    window = re.split(r"[.;]", window)[-1] if mention.start > 40 else window
+    around = gazetteer.find(window, published)
+    groups = [m.actor for m in around if gazetteer.actors[m.actor].kind in ("state", "organization")]
+    if not groups:
+        return None
+    actor = gazetteer.actors[groups[0]]
+    return actor.name if actor.kind == "state" or actor.affiliation is None else actor.name
+
+
+def extract_actors(
+    article_id: str,
+    text: str,
+    gazetteer: Gazetteer,
+    published: date | None = None,
+    sources: set[str] | None = None,
+) -> list[ActorRecord]:
+    """Return one actor record per actor named in ``text``.
+
+    ``sources`` are the canonical names the article cites for figures or claims; a non-party
+    actor named only as such a source takes the role ``source`` in this article.
+    """
+    mentions = find_mentions(text, gazetteer, published)
+    spans: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        spans[mention.name].append(mention)
+    records = []
+    for name, named in spans.items():
+        known = name in gazetteer.actors
+        if known:
+            actor = gazetteer.actors[name]
+            kind, affiliation, role = actor.kind, actor.affiliation, actor.role
+        else:
+            kind = infer_kind(name)
+            affiliation = _infer_affiliation(text, named[0], gazetteer, published)
+            role = "source" if kind == "media" else "other"
+        role = _role_in_article(role, kind, name, named, text, sources or set())
+        records.append(
+            ActorRecord(
+                article=article_id,
+                name=name,
+                kind=kind,
+                affiliation=affiliation,
+                role=role,
+                mentions=len(named),
+                spans=[[m.start, m.end] for m in named],
+                known=known,
+            )
+        )
+    records.sort(key=lambda r: r.spans[0][0])
+    return records
+
+
+_QUOTED = re.compile(r"\b(?:according to|reported|said|says|told|cited|quoted|confirmed)\b", re.I)
+
+
+def _role_in_article(
+    role: str, kind: str, name: str, named: list[Mention], text: str, sources: set[str]
+) -> str:
+    """Outlets are sources; a non-party named only where it is quoted is a source here."""
+    if kind == "media":
+        return "source"
+    if role in ("party", "source"):
+        return role
+    quoted = all(
+        _QUOTED.search(text[max(0, m.start - 20) : m.start] + " " + text[m.end : m.end + 25])
+        for m in named
+    )
+    if quoted and name in sources:
+        return "source"
+    return role

@@ -1,0 +1,247 @@
+"""The ``briefing`` command: a thin layer over the Python API.
+
+Every command reports bad input as one line naming the file and the problem, with exit code
+1, and writes nothing when its input is bad.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from briefing import config
+
+_ERRORS: tuple[type[Exception], ...] = ()
+
+
+def _errors() -> tuple[type[Exception], ...]:
+    from briefing.articles import ArticleError
+    from briefing.catalog import CatalogError
+    from briefing.corpus import CorpusError
+    from briefing.evaluate import GoldError
+    from briefing.gazetteer import GazetteerError
+    from briefing.vocab import VocabularyError
+
+    return ArticleError, CatalogError, CorpusError, GoldError, GazetteerError, VocabularyError
+
+
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: D103
+    click.echo(f"warning: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Turns the package's input errors into one-line messages and exit code 1."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D102
+        warnings.showwarning = _warn
+        try:
+            return super().invoke(ctx)
+        except _errors() as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+def main() -> None:
+    """Turn news articles on ceasefire and hostage talks into traceable records.
+
+    Example: briefing extract seeds/ > records.jsonl
+    """
+
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+_catalog = click.option(
+    "--catalog", type=click.Path(path_type=Path),
+    help="Catalog CSV (default: catalog.csv beside the articles, else data/catalog.csv).",
+)
+
+
+def _sources(paths, catalog):
+    from briefing.corpus import check_readable, sources
+
+    items = sources(paths, catalog)
+    check_readable(items)
+    return items
+
+
+@main.command()
+@_paths
+@_catalog
+def extract(paths: tuple[Path, ...], catalog: Path | None) -> None:
+    """Print every record of PATHS as JSON Lines (the extraction contract).
+
+    PATHS are article files or folders of them.
+
+    Example: briefing extract seeds/ | python3 ../shared/tools/check_contract.py
+    """
+    from briefing.corpus import iter_records
+    from briefing.records import to_json
+
+    items = _sources(paths, catalog)
+    out = sys.stdout
+    for record in iter_records(items):
+        out.write(to_json(record) + "\n")
+
+
+@main.command()
+@click.argument("article")
+@click.option("--text", "text_only", is_flag=True, help="Print only the cleaned text that offsets refer to.")
+@_catalog
+def show(article: str, text_only: bool, catalog: Path | None) -> None:
+    """Show one article: its metadata and cleaned text.
+
+    ARTICLE is a file path, or an article id found in seeds/.
+
+    Example: briefing show 000_f89b1e9826f65eef --text
+    """
+    from briefing.corpus import CorpusError, load_article, sources
+
+    path = Path(article)
+    if not path.exists():
+        matches = sorted(config.SEEDS_DIR.glob(f"{article}*.txt"))
+        if len(matches) != 1:
+            raise CorpusError(f"{article}: no such file, and no single article with that id in {config.SEEDS_DIR}")
+        path = matches[0]
+    loaded = load_article(sources([path], catalog)[0])
+    if text_only:
+        click.echo(loaded.text)
+        return
+    for label, value in (("id", loaded.id), ("title", loaded.title), ("outlet", loaded.outlet),
+                         ("published", loaded.published), ("language", loaded.language),
+                         ("original language", loaded.original_language), ("url", loaded.url)):
+        click.echo(f"{label:>18}: {value if value is not None else '-'}")
+    click.echo()
+    click.echo(loaded.text)
+
+
+def _table(df, csv: bool) -> None:
+    if csv:
+        click.echo(df.to_csv(index=False), nl=False)
+    elif df.empty:
+        click.echo("(none)")
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 60):
+            click.echo(df.to_string(index=False))
+
+
+def _corpus_frames(paths, catalog):
+    from briefing.corpus import Corpus, iter_articles
+    from briefing.extract import extract_article
+    from briefing.records import to_dict
+
+    items = _sources(paths, catalog)
+    records, texts = [], {}
+    for article in iter_articles(items):
+        texts[article.id] = article.text
+        records.extend(to_dict(r) for r in extract_article(article))
+    return Corpus(records, texts)
+
+
+@main.command()
+@_paths
+@_catalog
+@click.option("--csv", is_flag=True, help="Write CSV instead of a table.")
+def figures(paths: tuple[Path, ...], catalog: Path | None, csv: bool) -> None:
+    """Print the ledger of reported figures as a table (or CSV).
+
+    Example: briefing figures seeds/ --csv > figures.csv
+    """
+    corpus = _corpus_frames(paths, catalog)
+    df = corpus.figures
+    if not csv:
+        df = df[["article", "measure", "low", "high", "qualifier", "group", "status", "scope",
+                 "attribution", "as_of", "text"]].assign(article=df["article"].str[:12])
+    _table(df, csv)
+
+
+@main.command()
+@_paths
+@_catalog
+@click.option("--unknown", is_flag=True, help="List only names the gazetteer does not know, with counts.")
+@click.option("--csv", is_flag=True, help="Write CSV instead of a table.")
+def actors(paths: tuple[Path, ...], catalog: Path | None, unknown: bool, csv: bool) -> None:
+    """Print who is named in each article, in what role, how often.
+
+    Example: briefing actors --unknown seeds/
+    """
+    corpus = _corpus_frames(paths, catalog)
+    df = corpus.actors
+    if unknown:
+        import pandas as pd
+
+        df = df[~df["known"].astype(bool)]
+        counts = Counter()
+        articles = Counter()
+        for row in df.itertuples():
+            counts[(row.name, row.kind, row.affiliation)] += int(row.mentions)
+            articles[(row.name, row.kind, row.affiliation)] += 1
+        df = pd.DataFrame(
+            [{"name": n, "kind": k, "affiliation": a, "mentions": c, "articles": articles[(n, k, a)]}
+             for (n, k, a), c in counts.most_common()],
+            columns=["name", "kind", "affiliation", "mentions", "articles"],
+        )
+    else:
+        df = df[["article", "name", "kind", "affiliation", "role", "mentions", "known"]]
+    _table(df, csv)
+
+
+@main.command()
+@_paths
+@_catalog
+@click.option("--csv", is_flag=True, help="Write CSV instead of a table.")
+@click.option("--all", "every", is_flag=True, help="One row per event per article, not merged.")
+def timeline(paths: tuple[Path, ...], catalog: Path | None, csv: bool, every: bool) -> None:
+    """Print the negotiation's timeline, the same event from several outlets merged.
+
+    Example: briefing timeline seeds/
+    """
+    corpus = _corpus_frames(paths, catalog)
+    if every:
+        df = corpus.events[["article", "date", "date_precision", "stage", "modality", "place", "actors", "text"]]
+        df = df.sort_values("date", na_position="last")
+    else:
+        df = corpus.timeline()
+        if not csv:
+            df = df.assign(actors=df["actors"].map(", ".join), articles=df["articles"].map(len))
+    _table(df, csv)
+
+
+@main.command()
+@_paths
+@_catalog
+@click.option("--gold", type=click.Path(path_type=Path), default=None,
+              help="Folder of <id>.json gold files (default: data/gold).")
+@click.option("--quiet", is_flag=True, help="Print only the scores, not each miss and false positive.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(paths: tuple[Path, ...], catalog: Path | None, gold: Path | None, quiet: bool, as_json: bool) -> None:
+    """Score extraction against gold annotations: precision, recall, F1, misses.
+
+    Example: briefing evaluate seeds/
+    """
+    from briefing.corpus import iter_records
+    from briefing.evaluate import evaluate as run, format_report, read_gold
+    from briefing.records import to_dict
+
+    items = _sources(paths, catalog)
+    gold_data = read_gold(gold or config.GOLD_DIR)
+    scores = run((to_dict(r) for r in iter_records(items)), gold_data)
+    if as_json:
+        click.echo(json.dumps({
+            kind: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
+                   "accuracy": {a: s.accuracy(a) for a in s.attributes}}
+            for kind, s in scores.items()
+        }, indent=2))
+        return
+    click.echo(format_report(scores, details=not quiet))

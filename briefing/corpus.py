@@ -1,0 +1,189 @@
+"""A set of articles and their records, as a stream and as tidy pandas DataFrames.
+
+``iter_articles`` and ``iter_records`` stream (one article in memory at a time), which the
+CLI uses; :class:`Corpus` collects records into DataFrames with the contract's fields as
+columns, which the notebooks use.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing import config
+from briefing.articles import Article, ArticleError, read_article
+from briefing.catalog import Entry, apply_entry, read_catalog
+from briefing.extract import extract_article
+from briefing.gazetteer import Gazetteer, default_gazetteer
+from briefing.records import Record, to_dict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CATALOG_NAME = "catalog.csv"
+
+
+class CorpusError(ValueError):
+    """A corpus path is unusable; the message names the path and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article file and the catalog entry that describes it, if any."""
+
+    path: Path
+    entry: Entry | None
+
+
+def article_paths(path: str | Path) -> list[Path]:
+    """Return the article files at ``path`` (a file, or a folder searched recursively)."""
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_file():
+        return [path]
+    found = sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and p.suffix.lower() in config.ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
+    if not found:
+        raise CorpusError(f"{path}: no article files ({', '.join(config.ARTICLE_SUFFIXES)}) in this folder")
+    return found
+
+
+def find_catalog(path: str | Path, catalog: str | Path | None = None) -> Path | None:
+    """The catalog for ``path``: the one given, a ``catalog.csv`` beside the articles, or the
+    project's ``data/catalog.csv``."""
+    if catalog is not None:
+        return Path(catalog)
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    if (folder / CATALOG_NAME).is_file():
+        return folder / CATALOG_NAME
+    return config.CATALOG_PATH if config.CATALOG_PATH.is_file() else None
+
+
+def sources(paths: Iterable[str | Path], catalog: str | Path | None = None) -> list[Source]:
+    """Resolve command-line paths into article files with their catalog entries."""
+    out: list[Source] = []
+    catalogs: dict[Path, dict[str, Entry]] = {}
+    for path in paths:
+        found = find_catalog(path, catalog)
+        if found is not None and found not in catalogs:
+            catalogs[found] = read_catalog(found)
+        entries = catalogs.get(found, {}) if found is not None else {}
+        out.extend(Source(p, entries.get(p.stem)) for p in article_paths(path))
+    return out
+
+
+def load_article(source: Source) -> Article:
+    """Read one article file and apply its catalog entry."""
+    article = read_article(source.path)
+    return apply_entry(article, source.entry)
+
+
+def check_readable(items: list[Source]) -> None:
+    """Read every article once so that a bad file fails before anything is written."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for source in items:
+            read_article(source.path)
+
+
+def iter_articles(items: Iterable[Source]) -> Iterator[Article]:
+    """Stream articles, one at a time."""
+    for source in items:
+        yield load_article(source)
+
+
+def iter_records(items: Iterable[Source], gazetteer: Gazetteer | None = None) -> Iterator[Record]:
+    """Stream every record of every article, article by article."""
+    gazetteer = gazetteer or default_gazetteer()
+    for article in iter_articles(items):
+        yield from extract_article(article, gazetteer)
+
+
+_DATE_COLUMNS = {"article": ["published"], "figure": ["as_of"], "event": ["date"]}
+_INT_COLUMNS = {
+    "article": ["chars", "sentences"],
+    "figure": ["start", "end", "sentence_start"],
+    "actor": ["mentions"],
+    "event": ["start", "end"],
+}
+_FLOAT_COLUMNS = {"figure": ["low", "high"]}
+
+
+def frame(records: Iterable[dict[str, Any]], kind: str) -> pd.DataFrame:
+    """A tidy DataFrame of contract dicts of one ``kind``, with explicit dtypes."""
+    import pandas as pd
+
+    from briefing.records import ActorRecord, ArticleRecord, EventRecord, FigureRecord
+
+    columns = {
+        "article": ArticleRecord, "figure": FigureRecord, "actor": ActorRecord, "event": EventRecord
+    }[kind].__dataclass_fields__
+    rows = [r for r in records if r["type"] == kind]
+    df = pd.DataFrame(rows, columns=["type", *columns])
+    df = df.drop(columns="type")
+    for column in _DATE_COLUMNS.get(kind, []):
+        df[column] = pd.to_datetime(df[column], format="ISO8601", errors="coerce")
+    for column in _INT_COLUMNS.get(kind, []):
+        df[column] = df[column].astype("Int64")
+    for column in _FLOAT_COLUMNS.get(kind, []):
+        df[column] = df[column].astype("float64")
+    for column in df.columns:
+        if df[column].dtype == object and column not in ("spans", "actors"):
+            df[column] = df[column].astype("string")
+    return df
+
+
+class Corpus:
+    """Articles and their records as DataFrames: ``articles``, ``figures``, ``actors``,
+    ``events``; ``texts`` maps article ids to cleaned text."""
+
+    def __init__(self, records: list[dict[str, Any]], texts: dict[str, str]) -> None:
+        self.records = records
+        self.texts = texts
+        self.articles = frame(records, "article")
+        self.figures = frame(records, "figure")
+        self.actors = frame(records, "actor")
+        self.events = frame(records, "event")
+
+    def __repr__(self) -> str:
+        return (f"Corpus({len(self.articles)} articles, {len(self.figures)} figures,"
+                f" {len(self.actors)} actors, {len(self.events)} events)")
+
+    def timeline(self, tolerance_days: int = 1) -> pd.DataFrame:
+        """The negotiation's course: one row per event, reports by several outlets merged."""
+        from briefing.compare import merge_timeline
+
+        return merge_timeline(self.events, self.articles, tolerance_days)
+
+
+def load_corpus(
+    path: str | Path | None = None,
+    catalog: str | Path | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Corpus:
+    """Read and extract a corpus (default: the seeds with ``data/catalog.csv``).
+
+    >>> corpus = load_corpus()
+    >>> sorted(corpus.figures.columns)[:3]
+    ['article', 'as_of', 'attribution']
+    """
+    path = Path(path) if path is not None else config.SEEDS_DIR
+    items = sources([path], catalog)
+    records: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    gazetteer = gazetteer or default_gazetteer()
+    for source in items:
+        try:
+            article = load_article(source)
+        except ArticleError:
+            raise
+        texts[article.id] = article.text
+        records.extend(to_dict(r) for r in extract_article(article, gazetteer))
+    return Corpus(records, texts)

@@ -1,0 +1,371 @@
+"""Negotiation events: stage, modality, CAMEO code, date, place and participants.
+
+Each sentence is searched for stage triggers (``data/cues/stages.yaml``). A trigger becomes
+an event unless it states a wish or a goal ("hoping to reach a deal") or lacks the
+negotiation object its stage needs ("dismissing any role" is no rejection). The event's date
+and place come from the trigger's clause, or from the whole sentence for its first trigger,
+leaving out what belongs to a reporting verb ("..., Kirby said on Thursday in Washington").
+Restatements of one step within an article are merged into one event.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from briefing.actors import find_mentions
+from briefing.articles import Article
+from briefing.dates import DateMention, resolve_dates
+from briefing.gazetteer import Gazetteer
+from briefing.records import ActorRecord, EventRecord
+from briefing.vocab import load_yaml, phrase_pattern
+
+_CLAUSE_BREAK = re.compile(r",|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”\"]")
+_REPORTING_SEGMENT = re.compile(
+    r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced)\b[^,.;]*",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\b(?:\s+\S+){0,6}", re.I)
+_A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
+_POSITIONS = {"demand", "rejection", "acceptance", "proposal", "counterproposal"}
+_MERGE_WINDOW = 3
+"""Sentences within which an undated, unplaced restatement joins the previous same-stage event."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    stage: str
+    start: int
+    end: int
+    noun: bool
+
+
+@functools.cache
+def _vocab() -> dict:
+    data = load_yaml("stages.yaml")
+    stages = {}
+    for stage, spec in data["stages"].items():
+        stages[stage] = {
+            "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
+            "verbs": _compile(spec.get("verbs", [])),
+            "nouns": _compile(spec.get("nouns", [])),
+            "needs_object": bool(spec.get("needs_object")),
+        }
+    modality = {k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I) for k, v in data["modality"].items()}
+    return {
+        "stages": stages,
+        "objects": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I),
+        "modality": modality,
+        "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
+        "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
+    }
+
+
+def _compile(phrases: list[str]) -> re.Pattern[str] | None:
+    """Compile trigger phrases; ``...`` in a phrase stands for up to four words."""
+    if not phrases:
+        return None
+    return re.compile(
+        rf"(?<![\w-])(?:{'|'.join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))})(?![\w-])",
+        re.I,
+    )
+
+
+def _phrase(phrase: str) -> str:
+    parts = [
+        r"(?:\S+\s+){0,4}?" if word == "..." else "[“\"‘']?" + re.escape(word) + r"[”\"’']?\s+"
+        for word in phrase.split()
+    ]
+    regex = "".join(parts)
+    return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
+
+
+def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for stage, spec in _vocab()["stages"].items():
+        for kind in ("verbs", "nouns"):
+            pattern = spec[kind]
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text, start, end):
+                found.append(_Trigger(stage, match.start(), match.end(), kind == "nouns"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[_Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end:
+            continue  # overlapping triggers: the earliest, longest wins
+        kept.append(trigger)
+    verb_stages = {t.stage for t in kept if not t.noun}
+    # A noun trigger does not make an event when another stage is reported by a verb, nor
+    # when its stage already has a trigger in the sentence ("a new round of negotiations,
+    # with the mediation of Egypt": one round).
+    out: list[_Trigger] = []
+    for trigger in kept:
+        if trigger.noun and (verb_stages - {trigger.stage} or any(t.stage == trigger.stage for t in out)):
+            continue
+        out.append(trigger)
+    return out
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at commas, quotes, "but", "which", "that"..."""
+    out, left = [], start
+    for brk in _CLAUSE_BREAK.finditer(text, start, end):
+        if brk.start() > left:
+            out.append((left, brk.start()))
+        left = brk.end()
+    if end > left:
+        out.append((left, end))
+    return out or [(start, end)]
+
+
+def _windows(
+    clauses: list[tuple[int, int]], triggers: list[_Trigger], end: int
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """For each trigger, its own clause and the window it owns for date and place.
+
+    A trigger owns its clause and the clauses after it that hold no trigger ("A new round of
+    negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo").
+    """
+    owner = []
+    for trigger in triggers:
+        inside = [i for i, (a, b) in enumerate(clauses) if a <= trigger.start < b]
+        owner.append(inside[0] if inside else max(0, len(clauses) - 1))
+    out = []
+    for index, position in enumerate(owner):
+        later = [owner[j] for j in range(index + 1, len(owner)) if owner[j] > position]
+        stop = clauses[later[0]][0] if later else end
+        clause = (min(clauses[position][0], triggers[index].start), max(clauses[position][1], triggers[index].end))
+        out.append((clause, (clause[0], max(stop, clause[1]))))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An event with where it was found: its sentence and the first actor of its clause."""
+
+    sentence: int
+    event: EventRecord
+    subject: str | None
+
+
+def extract_events(
+    article: Article, gazetteer: Gazetteer, actors: list[ActorRecord] | None = None
+) -> list[EventRecord]:
+    """Return the negotiation events of one article, restatements merged."""
+    text = article.text
+    mentions = find_mentions(text, gazetteer, article.published)
+    media = {r.name for r in actors or [] if r.kind == "media"}
+    media |= {name for name, actor in gazetteer.actors.items() if actor.kind == "media"}
+    found: list[_Found] = []
+    for index, (s_start, s_end) in enumerate(article.sentences):
+        triggers = _triggers(text, s_start, s_end)
+        if not triggers:
+            continue
+        clauses = _clauses(text, s_start, s_end)
+        opening = _opening_date(text, article.published, clauses[0], triggers)
+        participants = list(dict.fromkeys(
+            m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
+        ))
+        seen: set[tuple[str, int]] = set()
+        for trigger, (clause, window) in zip(triggers, _windows(clauses, triggers, s_end), strict=True):
+            if (trigger.stage, clause[0]) in seen or not _is_event(text, trigger, clause, (s_start, s_end)):
+                continue
+            seen.add((trigger.stage, clause[0]))
+            event = _event(article, gazetteer, trigger, clause, window, opening, participants)
+            subjects = [m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media]
+            _add(found, _Found(index, event, subjects[0] if subjects else None))
+    return [item.event for item in found]
+
+
+def _opening_date(
+    text: str, published: date | None, first: tuple[int, int], triggers: list[_Trigger]
+) -> DateMention | None:
+    """A date that opens the sentence ("On Wednesday night, ...") dates all its events."""
+    if triggers and triggers[0].start < first[1]:
+        return None
+    mentions = resolve_dates(text, published, *first)
+    return mentions[0] if mentions else None
+
+
+def _is_event(text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Leave out wishes, goals, descriptions of people, and triggers without their object."""
+    vocab = _vocab()
+    before = text[max(sentence[0], trigger.start - 40) : trigger.start]
+    if vocab["goals"].search(before) and trigger.stage not in ("demand", "rejection"):
+        return False
+    if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
+        return False  # "Blinken, who called for new truces": a description of the person
+    if vocab["stages"][trigger.stage]["needs_object"]:
+        window = text[max(sentence[0], trigger.start - 60) : min(sentence[1], trigger.end + 60)]
+        if not vocab["objects"].search(window):
+            return False
+    if trigger.stage == "implementation":
+        # Releases count when they happened; terms "should be released" are proposals.
+        if re.search(r"\b(?:should|would|could|will|to be)\b", text[clause[0] : clause[1]], re.I):
+            return False
+    return True
+
+
+def _event(
+    article: Article,
+    gazetteer: Gazetteer,
+    trigger: _Trigger,
+    clause: tuple[int, int],
+    window: tuple[int, int],
+    opening: DateMention | None,
+    participants: list[str],
+) -> EventRecord:
+    text, published = article.text, article.published
+    modality = _modality(text, trigger, clause)
+    when = _date(text, published, trigger, window, modality) or opening
+    cameo = _vocab()["stages"][trigger.stage]["cameo"]
+    if trigger.stage == "demand":
+        for word, code in _vocab()["demand_cameo"].items():
+            if re.search(rf"\b{re.escape(word)}", text[trigger.end : window[1]], re.I):
+                cameo = code
+                break
+    if trigger.stage == "implementation" and not re.search(r"truce|ceasefire|pause", text[slice(*window)], re.I):
+        cameo = "0841"  # a release or exchange of people
+    start, end = _strip(text, window)
+    return EventRecord(
+        article=article.id,
+        stage=trigger.stage,
+        modality=modality,
+        cameo=cameo,
+        date=when.date.isoformat() if when else None,
+        date_precision=when.precision if when else None,
+        place=_place(text, gazetteer, trigger, window),
+        actors=participants,
+        text=text[start:end],
+        start=start,
+        end=end,
+        trigger=text[trigger.start : trigger.end],
+    )
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in " ,.;:“”\"":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:“”\"":
+        end -= 1
+    return start, end
+
+
+def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
+    cues = _vocab()["modality"]
+    around = text[max(clause[0], trigger.start - 50) : min(clause[1], trigger.end + 25)]
+    if trigger.stage in ("demand", "rejection"):
+        # A demand or a refusal stated is a fact, even when phrased in the future tense.
+        return "negated" if re.search(r"\b(?:did not|didn't|never|denied)\b", around, re.I) else "actual"
+    if cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3]):
+        if not cues["hypothetical"].search(around):
+            return "negated"
+    if cues["hypothetical"].search(around):
+        return "hypothetical"
+    if cues["planned"].search(around):
+        return "planned"
+    return "actual"
+
+
+def _date(
+    text: str, published: date | None, trigger: _Trigger, window: tuple[int, int], modality: str
+) -> DateMention | None:
+    if published and _A_DAY_AFTER.search(text, max(window[0], trigger.start - 30), trigger.start):
+        return DateMention(trigger.start, trigger.end, published - timedelta(days=1), "day")
+    spans = _excluded(text, trigger, window)
+    mentions = [
+        m for m in resolve_dates(text, published, *window, future=modality == "planned")
+        if not any(a <= m.start < b for a, b in spans)
+    ]
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: abs(m.start - trigger.start))
+
+
+def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases."""
+    spans = []
+    for match in _REPORTING_SEGMENT.finditer(text, *window):
+        if not match.start() <= trigger.start < match.end():
+            spans.append(match.span())
+    spans += [m.span() for m in _SINCE.finditer(text, *window)]
+    return spans
+
+
+def _place(text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int, int]) -> str | None:
+    """The venue: a place the event happens "in", "to" or "at", nearest the trigger."""
+    spans = _excluded(text, trigger, window)
+    candidates = []
+    for start, end, name in gazetteer.find_places(text[window[0] : window[1]]):
+        start, end = start + window[0], end + window[0]
+        if any(a <= start < b for a, b in spans):
+            continue
+        if trigger.stage != "violation" and gazetteer.places[name].country == "Palestinian territories":
+            continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
+        if _located(text, start, end, is_state=name in gazetteer.actors):
+            candidates.append((abs(start - trigger.start), name))
+    return min(candidates)[1] if candidates else None
+
+
+def _located(text: str, start: int, end: int, is_state: bool) -> bool:
+    before = text[max(0, start - 12) : start].lower()
+    after = text[end : end + 30].lower()
+    if re.search(r"\b(?:in|inside)\s+(?:the\s+)?$", before):
+        return True
+    if is_state:
+        return False  # "representatives from Qatar" is not a venue
+    return bool(
+        re.search(r"\b(?:to|at)\s+(?:the\s+)?$", before)
+        or re.match(r"\s+(?:talks|negotiations|meeting|summit)\b", after)
+        or re.match(r"\s+(?:became|hosted|hosts|will host|is hosting|was hosting)\b", after)
+    )
+
+
+def _add(found: list[_Found], item: _Found) -> None:
+    """Add an event unless it restates an earlier step; fill that step's missing facts."""
+    event = item.event
+    for position in range(len(found) - 1, -1, -1):
+        earlier = found[position]
+        if earlier.event.stage != event.stage or not _same_step(earlier, item):
+            continue
+        merged = earlier.event
+        found[position] = _Found(
+            earlier.sentence,
+            replace(
+                merged,
+                date=merged.date or event.date,
+                date_precision=merged.date_precision if merged.date else event.date_precision,
+                place=merged.place or event.place,
+                actors=merged.actors + [a for a in event.actors if a not in merged.actors],
+            ),
+            earlier.subject or item.subject,
+        )
+        return
+    found.append(item)
+
+
+def _same_step(earlier: _Found, item: _Found) -> bool:
+    """Is ``item`` a restatement of ``earlier``? Same stage, compatible facts, nearby."""
+    a, b = earlier.event, item.event
+    if (a.modality == "negated") != (b.modality == "negated"):
+        return False  # "did not present proposals" and "yielded a blueprint" are two things
+    if not (
+        (a.date is None or b.date is None or a.date == b.date)
+        and (a.place is None or b.place is None or a.place == b.place)
+    ):
+        return False
+    if a.date == b.date and a.place == b.place and (b.date or b.place):
+        return True  # the same step, told twice
+    if b.stage == "talks" and (
+        (b.date is None and b.place is None)
+        or (a.date is not None and a.date == b.date)
+        or (a.place is not None and a.place == b.place)
+    ):
+        return True  # "the talks" again, or the same round with one more fact
+    if b.stage in _POSITIONS and earlier.subject and item.subject and earlier.subject != item.subject:
+        return False  # Hamas' demand and Israel's insistence are two steps
+    return item.sentence - earlier.sentence <= _MERGE_WINDOW

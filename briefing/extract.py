@@ -1,0 +1,48 @@
+"""One article in, its records out: the pure per-article extraction step.
+
+No file access and no pandas here, so the same function serves the CLI's streaming output,
+the corpus DataFrames and, later, parallel engines.
+"""
+
+from __future__ import annotations
+
+from briefing.actors import extract_actors
+from briefing.articles import Article
+from briefing.events import extract_events
+from briefing.figures import extract_figures
+from briefing.gazetteer import Gazetteer, default_gazetteer
+from briefing.records import ArticleRecord, Record
+
+
+def article_record(article: Article) -> ArticleRecord:
+    """The contract's ``article`` record: metadata and the size of the cleaned body."""
+    body_sentences = sum(1 for start, _ in article.sentences if start >= article.body_start)
+    return ArticleRecord(
+        article=article.id,
+        id=article.id,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published.isoformat() if article.published else None,
+        language=article.language,
+        chars=len(article.text) - article.body_start if article.body_start < len(article.text) else 0,
+        sentences=body_sentences,
+        original_language=article.original_language,
+        url=article.url,
+        agency=article.agency,
+        dateline_place=article.dateline_place,
+    )
+
+
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> list[Record]:
+    """Return every record of one article: the article itself, figures, actors, events."""
+    gazetteer = gazetteer or default_gazetteer()
+    published = article.published
+
+    def resolve(phrase: str) -> str | None:
+        return gazetteer.resolve(phrase, published)
+
+    figures = extract_figures(article.id, article.text, article.sentences, published, resolve)
+    sources = {f.attribution for f in figures if f.attribution}
+    actors = extract_actors(article.id, article.text, gazetteer, published, sources)
+    events = extract_events(article, gazetteer, actors)
+    return [article_record(article), *figures, *actors, *events]
