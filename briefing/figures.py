@@ -135,6 +135,8 @@ def _sentence_figures(
         last_figure = previous[2] if previous else None
         if last_figure and measure is None and _inherits(head, between, verb):
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
+        if measure == "hostages_dead" and head.anaphor and last_figure and last_figure.measure == "hostages_released":
+            measure = "remains_returned"  # "handed over 33 hostages, eight of them dead"
         previous = (head, verb, previous[2] if previous else None)
         if measure is None or measure in ("duration", "phases") and head.cls not in ("time", "phase"):
             continue
@@ -149,7 +151,9 @@ def _sentence_figures(
 def _inherits(head: _Head, between: str, verb: str | None) -> bool:
     """A bare number or a list item takes the measure of the figure before it."""
     listed = bool(_INCLUSION.search(between)) or bool(_COORDINATION.match(between))
-    return (head.cls in (None, "person") and listed) or (head.bare and verb is None and "," in between)
+    return (head.cls in (None, "person") and listed) or (
+        head.bare and verb is None and bool(re.search(r",|\band\b", between))
+    )
 
 
 def _figure(
@@ -269,7 +273,7 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
                 words += 1
                 continue
             break
-        if lower in _STOP_WORDS and not (best is None and lower == "a"):
+        if lower in _STOP_WORDS:
             break
         label = vocab["heads"].label(word)
         modifier = vocab["modifiers"].label(word)
@@ -306,10 +310,18 @@ def _clause_verb(
     left = cues.find(text, left_start, quantity.start)
     if left and _ADJACENT.fullmatch(text, left[-1][1], quantity.start):
         return left[-1][2]  # "killed 1,200", "still holds more than 100", "release of 105"
-    right = cues.find(text, quantity.end, right_end)
-    if right:
-        return right[0][2]
-    return left[-1][2] if left else None
+    comma = text.find(",", head.end, right_end)
+    clause_end = comma if comma != -1 and left else right_end
+    after_head = cues.find(text, head.end, clause_end)
+    if after_head:
+        return after_head[0][2]  # "29,514 Palestinians have been killed"
+    inside = cues.find(text, quantity.end, head.end)
+    if inside:
+        return inside[-1][2]  # "251 taken hostage", "20 living hostages"
+    if left:
+        return left[-1][2]  # "Among the dead were dozens of children, medics said"
+    beyond = cues.find(text, clause_end, right_end)
+    return beyond[0][2] if beyond else None
 
 
 def _measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
@@ -364,7 +376,7 @@ def _person_measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Cont
         return _release_side(head, quantity, ctx)
     hostage_context = bool(_HOSTAGE_CONTEXT.search(ctx.text[slice(*ctx.sentence)]))
     if verb == "remains":
-        return "remains_returned" if hostage_context else None
+        return "remains_returned" if _release_side(head, quantity, ctx) == "hostages_released" else None
     if verb in ("held", "alive") and hostage_context:
         return {"held": "hostages_held", "alive": "hostages_alive"}[verb]
     return {

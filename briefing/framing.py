@@ -52,9 +52,11 @@ def truce_context(
     after = text[head_end : head_end + 12].lower()
     if re.match(r"\s*(?:after|before|ago|later|earlier|since)\b", after):
         return False  # "a day after", "two days ago"
-    before = text[max(ctx.sentence[0], quantity.start - 12) : quantity.start].lower()
+    before = text[max(ctx.sentence[0], quantity.start - 30) : quantity.start].lower()
     if re.search(r"\b(?:ago|in|past|last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
+    if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){1,3}$", before):
+        return False  # a rate: "600 trucks a day"
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths
     labels = {label for *_, label in truce.find(text, *ctx.sentence)}

@@ -44,6 +44,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = "hundred thousand million billion".split()
 _WORD = r"(?:" + "|".join(_SMALL + _TENS + _SCALES + ["dozen"]) + r")"
 _WORDS = (
+    r"(?:an?(?=\s+(?:day|week|month|year|fortnight)\b))|"
     rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
     rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+){_WORD})*"
 )
@@ -78,10 +79,13 @@ _MONTHS = (
 _NOT_BEFORE = re.compile(
     rf"(?:[$€£¥₪]\s*|US\s*\$\s*|{_MONTHS}\s+|[A-Za-z]-|#\s*|"
     r"\b(?:Resolution|Article|No|Nos|Number|Chapter|Section|Page|Route|Gate|Phase|Stage|"
-    r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+)$"
+    r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+|"
+    r"\b(?:men|women|people|those|aged|ages?|children|boys|girls)\s+(?:over|under|above|below|of)\s+|"
+    r"\b[A-Z][a-z]+,\s*)$"
 )
+_AGE_AFTER = re.compile(r"^\s*[,)]")
 _NOT_AFTER = re.compile(
-    rf"^(?:\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
+    rf"^(?:[.:/]\d|\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every)\b|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
     r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b|h\d|:\d|"
     r"(?:st|nd|rd|th)\b|"
     r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
@@ -148,6 +152,8 @@ def parse_words(text: str) -> float | None:
     (1000000.0, 24.0, 25.0)
     """
     words = " ".join(text.lower().replace("-", " ").split())
+    if words in ("a", "an"):
+        return 1.0  # "a week"
     factor = 1.0
     if words.startswith("half "):
         factor, words = 0.5, words[5:]
@@ -196,6 +202,8 @@ def _numeric(text: str, start: int, end: int):
     for match in _scanner().finditer(text, start, end):
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 20]
+        if re.search(r"\b[A-Z][a-z]+,\s*$", before) and not _AGE_AFTER.match(after):
+            before = ""  # "Gaza, 40 people": not an age apposition
         if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
             if not (match.group("joiner") and _NOT_AFTER.match(after) is None):
                 yield None
