@@ -24,11 +24,29 @@ from briefing.vocab import load_yaml, phrase_pattern
 
 _CLAUSE_BREAK = re.compile(r",|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”\"]")
 _REPORTING_SEGMENT = re.compile(
-    r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced)\b[^,.;]*",
+    r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced|"
+    r"warned|stated|declared)\b[^,.;]*",
     re.I,
 )
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|announced|stated|declared|warned)\b", re.I)
 _SINCE = re.compile(r"\bsince\b(?:\s+\S+){0,6}", re.I)
+_DATE_ADJECTIVE = re.compile(
+    r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
+)
 _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
+_TERRITORY_STAGES = {"implementation", "breakdown", "violation"}
+_RESTATED = {"talks", "implementation", "agreement"}
+_PEOPLE = re.compile(
+    r"hostage|captive|prisoner|detainee|bod(?:y|ies)|remains|\d|people|Palestinians|Israelis|"
+    r"women|children|soldier|civilian|abductee|elderly|them\b",
+    re.I,
+)
+_RELEASE_TRIGGER = re.compile(r"^(?:released|freed|were released|was released|were freed|was freed|handed)", re.I)
+_RESCUERS = re.compile(r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I)
+_INTERNAL = re.compile(r"\b(?:cabinet|government|Knesset|ministers|parliament)\b[^.]{0,90}$", re.I)
+_PARTICIPLE = re.compile(
+    r"\b(?:proposal|plan|framework|deal|truce|ceasefire|agreement|text|blueprint)\s+$", re.I
+)
 _POSITIONS = {"demand", "rejection", "acceptance", "proposal", "counterproposal"}
 _MERGE_WINDOW = 3
 """Sentences within which an undated, unplaced restatement joins the previous same-stage event."""
@@ -75,14 +93,15 @@ def _compile(phrases: list[str]) -> re.Pattern[str] | None:
 
 def _phrase(phrase: str) -> str:
     parts = [
-        r"(?:\S+\s+){0,4}?" if word == "..." else "[“\"‘']?" + re.escape(word) + r"[”\"’']?\s+"
+        r"(?:\S+\s+){0,4}?" if word == "..." else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
         for word in phrase.split()
     ]
     regex = "".join(parts)
     return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
 
 
-def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
+def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[_Trigger]:
+    """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
     found: list[_Trigger] = []
     for stage, spec in _vocab()["stages"].items():
         for kind in ("verbs", "nouns"):
@@ -97,14 +116,18 @@ def _triggers(text: str, start: int, end: int) -> list[_Trigger]:
         if kept and trigger.start < kept[-1].end:
             continue  # overlapping triggers: the earliest, longest wins
         kept.append(trigger)
-    verb_stages = {t.stage for t in kept if not t.noun}
-    # A noun trigger does not make an event when another stage is reported by a verb, nor
-    # when its stage already has a trigger in the sentence ("a new round of negotiations,
-    # with the mediation of Egypt": one round).
+    # A noun trigger does not make an event when its clause reports another stage by a verb
+    # ("the Paris talks yielded a blueprint"), nor when its stage already has a trigger in
+    # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
     out: list[_Trigger] = []
     for trigger in kept:
-        if trigger.noun and (verb_stages - {trigger.stage} or any(t.stage == trigger.stage for t in out)):
-            continue
+        if trigger.noun:
+            clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
+            other_verb = any(
+                not t.noun and t.stage != trigger.stage and clause[0] <= t.start < clause[1] for t in kept
+            )
+            if other_verb or any(t.stage == trigger.stage for t in out):
+                continue
         out.append(trigger)
     return out
 
@@ -127,7 +150,9 @@ def _windows(
     """For each trigger, its own clause and the window it owns for date and place.
 
     A trigger owns its clause and the clauses after it that hold no trigger ("A new round of
-    negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo").
+    negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo");
+    the first trigger also owns what comes before it ("Israeli strikes killed 400 across the
+    Gaza Strip on Tuesday, shattering a ceasefire").
     """
     owner = []
     for trigger in triggers:
@@ -138,7 +163,8 @@ def _windows(
         later = [owner[j] for j in range(index + 1, len(owner)) if owner[j] > position]
         stop = clauses[later[0]][0] if later else end
         clause = (min(clauses[position][0], triggers[index].start), max(clauses[position][1], triggers[index].end))
-        out.append((clause, (clause[0], max(stop, clause[1]))))
+        start = clauses[0][0] if index == 0 else clause[0]  # what precedes the first trigger is its own
+        out.append((clause, (start, max(stop, clause[1]))))
     return out
 
 
@@ -161,10 +187,10 @@ def extract_events(
     media |= {name for name, actor in gazetteer.actors.items() if actor.kind == "media"}
     found: list[_Found] = []
     for index, (s_start, s_end) in enumerate(article.sentences):
-        triggers = _triggers(text, s_start, s_end)
+        clauses = _clauses(text, s_start, s_end)
+        triggers = _triggers(text, s_start, s_end, clauses)
         if not triggers:
             continue
-        clauses = _clauses(text, s_start, s_end)
         opening = _opening_date(text, article.published, clauses[0], triggers)
         participants = list(dict.fromkeys(
             m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
@@ -174,6 +200,12 @@ def extract_events(
             if (trigger.stage, clause[0]) in seen or not _is_event(text, trigger, clause, (s_start, s_end)):
                 continue
             seen.add((trigger.stage, clause[0]))
+            if trigger.stage not in _POSITIONS:
+                # "In Washington, Blinken said the truce would take effect": the place and
+                # date before a reporting verb are the speaker's, not the event's.
+                said = list(_REPORTING_VERB.finditer(text, window[0], trigger.start))
+                if said:
+                    window = (said[-1].end(), window[1])
             event = _event(article, gazetteer, trigger, clause, window, opening, participants)
             subjects = [m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media]
             _add(found, _Found(index, event, subjects[0] if subjects else None))
@@ -194,7 +226,7 @@ def _is_event(text: str, trigger: _Trigger, clause: tuple[int, int], sentence: t
     """Leave out wishes, goals, descriptions of people, and triggers without their object."""
     vocab = _vocab()
     before = text[max(sentence[0], trigger.start - 40) : trigger.start]
-    if vocab["goals"].search(before) and trigger.stage not in ("demand", "rejection"):
+    if vocab["goals"].search(text, clause[0], trigger.start) and trigger.stage not in ("demand", "rejection"):
         return False
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
@@ -202,10 +234,20 @@ def _is_event(text: str, trigger: _Trigger, clause: tuple[int, int], sentence: t
         window = text[max(sentence[0], trigger.start - 60) : min(sentence[1], trigger.end + 60)]
         if not vocab["objects"].search(window):
             return False
-    if trigger.stage == "implementation":
-        # Releases count when they happened; terms "should be released" are proposals.
+    word = text[trigger.start : trigger.end]
+    if _PARTICIPLE.search(before) and re.search(r"ed\b", word):
+        return False  # "a truce negotiated with", "the framework endorsed by": background
+    if trigger.stage == "talks" and _INTERNAL.search(text, sentence[0], trigger.start):
+        return False  # a cabinet meeting is not a round of talks
+    if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
+        # Releases count when they happened to people, by the other side, as facts.
         if re.search(r"\b(?:should|would|could|will|to be)\b", text[clause[0] : clause[1]], re.I):
             return False
+        near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
+        if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
+            return False  # "handed over its answer", "the released prisoners"
+        if _RESCUERS.search(before):
+            return False  # a rescue by troops is not a negotiated release
     return True
 
 
@@ -230,9 +272,13 @@ def _event(
     if trigger.stage == "implementation" and not re.search(r"truce|ceasefire|pause", text[slice(*window)], re.I):
         cameo = "0841"  # a release or exchange of people
     start, end = _strip(text, window)
+    stage = trigger.stage
+    subject = text[clause[0] : trigger.start]
+    if stage == "acceptance" and re.search(r"\bIsrael\b", subject) and re.search(r"\bHamas\b", subject):
+        stage, cameo = "agreement", _vocab()["stages"]["agreement"]["cameo"]  # both sides: a deal
     return EventRecord(
         article=article.id,
-        stage=trigger.stage,
+        stage=stage,
         modality=modality,
         cameo=cameo,
         date=when.date.isoformat() if when else None,
@@ -278,7 +324,7 @@ def _date(
         return DateMention(trigger.start, trigger.end, published - timedelta(days=1), "day")
     spans = _excluded(text, trigger, window)
     mentions = [
-        m for m in resolve_dates(text, published, *window, future=modality == "planned")
+        m for m in resolve_dates(text, published, *window, future=modality in ("planned", "hypothetical"))
         if not any(a <= m.start < b for a, b in spans)
     ]
     if not mentions:
@@ -290,9 +336,10 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tup
     """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases."""
     spans = []
     for match in _REPORTING_SEGMENT.finditer(text, *window):
-        if not match.start() <= trigger.start < match.end():
+        if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
+    spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
     return spans
 
 
@@ -304,7 +351,7 @@ def _place(text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int
         start, end = start + window[0], end + window[0]
         if any(a <= start < b for a, b in spans):
             continue
-        if trigger.stage != "violation" and gazetteer.places[name].country == "Palestinian territories":
+        if gazetteer.places[name].country == "Palestinian territories" and trigger.stage not in _TERRITORY_STAGES:
             continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
         if _located(text, start, end, is_state=name in gazetteer.actors):
             candidates.append((abs(start - trigger.start), name))
@@ -314,7 +361,10 @@ def _place(text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int
 def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 30].lower()
-    if re.search(r"\b(?:in|inside)\s+(?:the\s+)?$", before):
+    before = text[max(0, start - 40) : start].lower()
+    if re.search(r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+in\s+(?:the\s+)?$", before):
+        return False  # "hostages in Gaza": where the people are, not where the event is
+    if re.search(r"\b(?:in|inside|over|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+)?$", before):
         return True
     if is_state:
         return False  # "representatives from Qatar" is not a venue
@@ -360,6 +410,8 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
         return False
     if a.date == b.date and a.place == b.place and (b.date or b.place):
         return True  # the same step, told twice
+    if b.stage in _RESTATED and (b.date is None and b.place is None or a.date is None and a.place is None):
+        return True  # "the talks" again, the truce again: the step already reported
     if b.stage == "talks" and (
         (b.date is None and b.place is None)
         or (a.date is not None and a.date == b.date)
