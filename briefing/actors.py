@@ -52,9 +52,7 @@ def _cues() -> dict:
             rf"^\s*(?:(?:and|or|,)\s+[A-Z][a-z]+\s+)?(?:{phrase_pattern(data['agent_nouns'])})\b",
             re.I,
         ),
-        "verb": re.compile(
-            rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"
-        ),
+        "verb": re.compile(rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"),
         "titles": phrase_pattern(data["person_titles"]),
         "name_cues": phrase_pattern(data["name_cues"]),
         "org_words": set(data["organization_words"]),
@@ -80,13 +78,18 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
     kept = []
     for match in matches:
         inside = any(
-            other is not match and other.start <= match.start and match.end <= other.end
+            other is not match
+            and other.start <= match.start
+            and match.end <= other.end
             and (other.end - other.start) > (match.end - match.start)
             for other in names
         )
         covered_by_title = any(
-            other.how == "description" and other.actor == match.actor and other.start <= match.start
-            and match.end <= other.end and other is not match
+            other.how == "description"
+            and other.actor == match.actor
+            and other.start <= match.start
+            and match.end <= other.end
+            and other is not match
             for other in matches
         )
         if not inside and not covered_by_title:
@@ -110,7 +113,9 @@ def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
         if cues["agent"].match(after):
             return True
         plural = match.end - match.start > 3 and text[match.end - 1] == "s"
-        return plural and (before.endswith("the ") or not after[:1].isalpha() and not after.startswith(" "))
+        return plural and (
+            before.endswith("the ") or (not after[:1].isalpha() and not after.startswith(" "))
+        )
     return True
 
 
@@ -126,7 +131,10 @@ def _merge_titles(matches: list[Match], gazetteer: Gazetteer) -> list[Mention]:
             follower = _following_name(ordered, index)
             if follower is not None:
                 name_match = ordered[follower]
-                if name_match.actor == match.actor or gazetteer.actors[name_match.actor].kind == "person":
+                if (
+                    name_match.actor == match.actor
+                    or gazetteer.actors[name_match.actor].kind == "person"
+                ):
                     skip.add(follower)
                     out.append(Mention(match.start, name_match.end, name_match.actor, "title+name"))
                     continue
@@ -152,7 +160,10 @@ def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
     found = []
     first_seen: dict[str, int] = {}
     for mention in mentions:
-        if mention.how in ("alias", "title+name") and len(text[mention.start : mention.end].split()) >= 2:
+        if (
+            mention.how in ("alias", "title+name")
+            and len(text[mention.start : mention.end].split()) >= 2
+        ):
             first_seen.setdefault(mention.name, mention.end)
     for name, after in first_seen.items():
         for surname in gazetteer.surnames(name):
@@ -172,14 +183,20 @@ def _unknown_patterns() -> list[tuple[str, re.Pattern[str]]]:
         # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim"
         ("title", re.compile(rf"\b(?i:{titles})s?\s+(?P<name>{_NAME})")),
         # "Bezalel Smotrich, a senior Hamas official"
-        ("apposition", re.compile(
-            rf"(?P<name>{_NAME}),\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
-            rf"(?P<desc>(?:[\w’'-]+\s+){{0,5}}?(?i:{titles}))\b"
-        )),
+        (
+            "apposition",
+            re.compile(
+                rf"(?P<name>{_NAME}),\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
+                rf"(?P<desc>(?:[\w’'-]+\s+){{0,5}}?(?i:{titles}))\b"
+            ),
+        ),
         # "according to X", "led by X"
         ("cue", re.compile(rf"\b(?:{cues['name_cues']})\s+(?:the\s+)?(?P<name>{_NAME})")),
         # "X said", "X told"
-        ("speaker", re.compile(rf"(?P<name>{_NAME})\s+(?:said|told|says|added|explained|stressed)\b")),
+        (
+            "speaker",
+            re.compile(rf"(?P<name>{_NAME})\s+(?:said|told|says|added|explained|stressed)\b"),
+        ),
     ]
 
 
@@ -233,16 +250,19 @@ def infer_kind(name: str) -> str:
     return "person"
 
 
-def _infer_affiliation(text: str, mention: Mention, gazetteer: Gazetteer, published: date | None) -> str | None:
+def _infer_affiliation(
+    text: str, mention: Mention, gazetteer: Gazetteer, published: date | None
+) -> str | None:
     """The state or group named in the words around an unknown actor's first mention."""
-    window = text[max(0, mention.start - 40) : mention.start] + " " + text[mention.end : mention.end + 60]
-    window = re.split(r"[.;]", window)[-1] if mention.start > 40 else window
-    around = gazetteer.find(window, published)
-    groups = [m.actor for m in around if gazetteer.actors[m.actor].kind in ("state", "organization")]
+    before = re.split(r"[.;!?]\s", text[max(0, mention.start - 40) : mention.start])[-1]
+    after = re.split(r"[.;!?](?:\s|$)", text[mention.end : mention.end + 60])[0]
+    around = gazetteer.find(before + " " + after, published)
+    groups = [
+        m.actor for m in around if gazetteer.actors[m.actor].kind in ("state", "organization")
+    ]
     if not groups:
         return None
-    actor = gazetteer.actors[groups[0]]
-    return actor.name if actor.kind == "state" or actor.affiliation is None else actor.name
+    return groups[0]
 
 
 def extract_actors(

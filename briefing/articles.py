@@ -64,13 +64,9 @@ _DATE = (
 )
 # "24th February 2024 – (Paris)", "Paris, February 24, 2024 —", "CAIRO (AFP) —"
 _DATELINES = (
-    re.compile(
-        rf"^(?P<date>{_DATE})\s*[–—-]\s*\(?(?P<place>[A-Z][\w .'-]{{1,40}}?)\)?\s+"
-    ),
+    re.compile(rf"^(?P<date>{_DATE})\s*[–—-]\s*\(?(?P<place>[A-Z][\w .'-]{{1,40}}?)\)?\s+"),
     re.compile(rf"^(?P<place>[A-Z][\w .'-]{{1,40}}?),\s+(?P<date>{_DATE})\s*[–—-]\s+"),
-    re.compile(
-        r"^(?P<place>[A-Z][A-Z .'-]{1,40}?)\s*(?:\([A-Za-z .-]{2,30}\))?\s*[–—-]\s+"
-    ),
+    re.compile(r"^(?P<place>[A-Z][A-Z .'-]{1,40}?)\s*(?:\([A-Za-z .-]{2,30}\))?\s*[–—-]\s+"),
 )
 _STOPWORDS = {
     "en": "the and of to in is that was for on with are said as by has have from",
@@ -129,8 +125,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
     """Turn an article's raw text into an :class:`Article` (no file access)."""
     rules = _furniture()
     lines = [
-        _clean_line(line)
-        for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        _clean_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
     outlet = published = None
     kept: list[str] = []
@@ -138,9 +133,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
         if not line:
             continue
         if rules["source"].fullmatch(line):
-            outlet = outlet or _outlet_from_source(
-                rules["source"].fullmatch(line)["value"]
-            )
+            outlet = outlet or _outlet_from_source(rules["source"].fullmatch(line)["value"])
             continue
         found = rules["published"].fullmatch(line)
         if found and (when := parse_date(found["value"])):
@@ -156,9 +149,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
             continue  # the headline repeated by the page
         kept.append(line)
     if not kept:
-        raise ArticleError(
-            f"{path or article_id}: no article text after removing page furniture"
-        )
+        raise ArticleError(f"{path or article_id}: no article text after removing page furniture")
     headline, body = kept[0], kept[1:]
     text = headline + "\n\n" + "\n\n".join(body) if body else headline
     body_start = len(headline) + 2 if body else len(text)
@@ -200,9 +191,7 @@ def _furniture() -> dict[str, re.Pattern[str]]:
 def _outlet_from_source(value: str) -> str | None:
     value = value.strip()
     url = re.match(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)(?:/\S*)?$", value)
-    if url and (
-        "/" in value or value.startswith("www.") or " " not in value and "." in value
-    ):
+    if url and ("/" in value or value.startswith("www.") or (" " not in value and "." in value)):
         return url.group(1)
     return value or None
 
@@ -239,8 +228,5 @@ def parse_date(value: str) -> date | None:
 def guess_language(text: str) -> str:
     """Return the ISO 639-1 code whose common words are most frequent in ``text``."""
     words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
-    scores = {
-        lang: sum(w in set(stop.split()) for w in words)
-        for lang, stop in _STOPWORDS.items()
-    }
+    scores = {lang: sum(w in set(stop.split()) for w in words) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=scores.__getitem__) if any(scores.values()) else "en"

@@ -68,19 +68,25 @@ def find_source(text: str, sentence: tuple[int, int], position: int) -> str | No
     """Return the phrase that the sentence gives as the source of a figure at ``position``."""
     before, subject, inverted = _attribution_patterns()
     s_start, s_end = sentence
-    candidates: list[tuple[int, int, str]] = []  # (start, end, phrase)
-    for match in before.finditer(text, s_start, s_end):
+    sentence_text = text[s_start:s_end]
+    position -= s_start
+    candidates: list[tuple[int, int, str]] = []  # (start, end, phrase) within the sentence
+    for match in before.finditer(sentence_text):
         candidates.append((match.start("src"), match.end("src"), match["src"]))
-    for match in subject.finditer(text, s_start, s_end):
+    for match in subject.finditer(sentence_text):
         src = match["src"].strip()
-        if _NOT_SOURCES.match(src) or re.search(r"\d", src) or src.split()[-1].lower() in _COUNTED_NOUNS:
+        if (
+            _NOT_SOURCES.match(src)
+            or re.search(r"\d", src)
+            or src.split()[-1].lower() in _COUNTED_NOUNS
+        ):
             continue
         if src[0].islower() and not re.match(r"(?:the|an?)\s", src, re.I):
             continue
         candidates.append((match.start("src"), match.end("src"), src))
-    for match in inverted.finditer(text, s_start, s_end):
+    for match in inverted.finditer(sentence_text):
         candidates.append((match.start("src"), match.end("src"), match["src"]))
-    for match in _POSSESSIVE.finditer(text, s_start, s_end):
+    for match in _POSSESSIVE.finditer(sentence_text):
         if not any(a < match.end("src") and match.start("src") < b for a, b, _ in candidates):
             candidates.append((match.start("src"), match.end("src"), match["src"]))
     if not candidates:

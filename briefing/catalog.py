@@ -53,7 +53,7 @@ def read_catalog(path: str | Path) -> dict[str, Entry]:
             missing = [c for c in REQUIRED_COLUMNS if c not in columns]
             if missing:
                 raise CatalogError(f"{path}: missing column(s): {', '.join(missing)}")
-            rows = list(reader)
+            rows = [(reader.line_num, row) for row in reader]
     except FileNotFoundError as exc:
         raise CatalogError(f"{path}: catalog not found") from exc
     except UnicodeDecodeError as exc:
@@ -61,7 +61,7 @@ def read_catalog(path: str | Path) -> dict[str, Entry]:
     except csv.Error as exc:
         raise CatalogError(f"{path}: not a valid CSV file ({exc})") from exc
     entries: dict[str, Entry] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:  # line_num: the file line where the row ends
         entry = _entry(row, f"{path}: line {line}")
         if entry.id in entries:
             raise CatalogError(f"{path}: line {line}: duplicate id {entry.id!r}")
@@ -81,7 +81,9 @@ def _entry(row: dict[str, str | None], where: str) -> Entry:
     try:
         when = date.fromisoformat(published) if published else None
     except ValueError as exc:
-        raise CatalogError(f"{where}: published {published!r} is not an ISO date (YYYY-MM-DD)") from exc
+        raise CatalogError(
+            f"{where}: published {published!r} is not an ISO date (YYYY-MM-DD)"
+        ) from exc
     return Entry(
         id=article_id,
         title=value("title"),
@@ -130,9 +132,18 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", plain.lower())
 
 
+def _outlet_key(name: str) -> str:
+    """Comparable form of an outlet name: "www.ynet.co.il" and "Ynet" both give "ynet"."""
+    name = name.strip()
+    if " " not in name and "." in name:
+        name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name).split(".")[0]
+    return _squash(name)
+
+
 def _same_outlet(a: str, b: str) -> bool:
     """True if two outlet names plausibly name one outlet ("noticiasaominuto.com")."""
-    x, y = _squash(re.sub(r"\.(com|org|net|fr|de|pt|br|co\.uk)\b.*", "", a)), _squash(
-        re.sub(r"\.(com|org|net|fr|de|pt|br|co\.uk)\b.*", "", b)
-    )
-    return bool(x and y) and (x in y or y in x)
+    x, y = _outlet_key(a), _outlet_key(b)
+    if not (x and y):
+        return False
+    shorter, longer = sorted((x, y), key=len)
+    return x == y or (len(shorter) >= 5 and longer.startswith(shorter))

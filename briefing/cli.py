@@ -30,14 +30,14 @@ def _errors() -> tuple[type[Exception], ...]:
     return ArticleError, CatalogError, CorpusError, GoldError, GazetteerError, VocabularyError
 
 
-def _warn(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: D103
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
 class _Group(click.Group):
     """Turns the package's input errors into one-line messages and exit code 1."""
 
-    def invoke(self, ctx: click.Context):  # noqa: D102
+    def invoke(self, ctx: click.Context):
         warnings.showwarning = _warn
         try:
             return super().invoke(ctx)
@@ -60,7 +60,8 @@ def main() -> None:
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _catalog = click.option(
-    "--catalog", type=click.Path(path_type=Path),
+    "--catalog",
+    type=click.Path(path_type=Path),
     help="Catalog CSV (default: catalog.csv beside the articles, else data/catalog.csv).",
 )
 
@@ -94,7 +95,9 @@ def extract(paths: tuple[Path, ...], catalog: Path | None) -> None:
 
 @main.command()
 @click.argument("article")
-@click.option("--text", "text_only", is_flag=True, help="Print only the cleaned text that offsets refer to.")
+@click.option(
+    "--text", "text_only", is_flag=True, help="Print only the cleaned text that offsets refer to."
+)
 @_catalog
 def show(article: str, text_only: bool, catalog: Path | None) -> None:
     """Show one article: its metadata and cleaned text.
@@ -109,15 +112,23 @@ def show(article: str, text_only: bool, catalog: Path | None) -> None:
     if not path.exists():
         matches = sorted(config.SEEDS_DIR.glob(f"{article}*.txt"))
         if len(matches) != 1:
-            raise CorpusError(f"{article}: no such file, and no single article with that id in {config.SEEDS_DIR}")
+            raise CorpusError(
+                f"{article}: no such file, and no single article with that id in {config.SEEDS_DIR}"
+            )
         path = matches[0]
     loaded = load_article(sources([path], catalog)[0])
     if text_only:
         click.echo(loaded.text)
         return
-    for label, value in (("id", loaded.id), ("title", loaded.title), ("outlet", loaded.outlet),
-                         ("published", loaded.published), ("language", loaded.language),
-                         ("original language", loaded.original_language), ("url", loaded.url)):
+    for label, value in (
+        ("id", loaded.id),
+        ("title", loaded.title),
+        ("outlet", loaded.outlet),
+        ("published", loaded.published),
+        ("language", loaded.language),
+        ("original language", loaded.original_language),
+        ("url", loaded.url),
+    ):
         click.echo(f"{label:>18}: {value if value is not None else '-'}")
     click.echo()
     click.echo(loaded.text)
@@ -131,8 +142,16 @@ def _table(df, csv: bool) -> None:
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 60):
+        with pd.option_context(
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            60,
+        ):
             click.echo(df.to_string(index=False))
 
 
@@ -161,15 +180,30 @@ def figures(paths: tuple[Path, ...], catalog: Path | None, csv: bool) -> None:
     corpus = _corpus_frames(paths, catalog)
     df = corpus.figures
     if not csv:
-        df = df[["article", "measure", "low", "high", "qualifier", "group", "status", "scope",
-                 "attribution", "as_of", "text"]].assign(article=df["article"].str[:12])
+        df = df[
+            [
+                "article",
+                "measure",
+                "low",
+                "high",
+                "qualifier",
+                "group",
+                "status",
+                "scope",
+                "attribution",
+                "as_of",
+                "text",
+            ]
+        ].assign(article=df["article"].str[:12])
     _table(df, csv)
 
 
 @main.command()
 @_paths
 @_catalog
-@click.option("--unknown", is_flag=True, help="List only names the gazetteer does not know, with counts.")
+@click.option(
+    "--unknown", is_flag=True, help="List only names the gazetteer does not know, with counts."
+)
 @click.option("--csv", is_flag=True, help="Write CSV instead of a table.")
 def actors(paths: tuple[Path, ...], catalog: Path | None, unknown: bool, csv: bool) -> None:
     """Print who is named in each article, in what role, how often.
@@ -188,8 +222,16 @@ def actors(paths: tuple[Path, ...], catalog: Path | None, unknown: bool, csv: bo
             counts[(row.name, row.kind, row.affiliation)] += int(row.mentions)
             articles[(row.name, row.kind, row.affiliation)] += 1
         df = pd.DataFrame(
-            [{"name": n, "kind": k, "affiliation": a, "mentions": c, "articles": articles[(n, k, a)]}
-             for (n, k, a), c in counts.most_common()],
+            [
+                {
+                    "name": n,
+                    "kind": k,
+                    "affiliation": a,
+                    "mentions": c,
+                    "articles": articles[(n, k, a)],
+                }
+                for (n, k, a), c in counts.most_common()
+            ],
             columns=["name", "kind", "affiliation", "mentions", "articles"],
         )
     else:
@@ -209,7 +251,9 @@ def timeline(paths: tuple[Path, ...], catalog: Path | None, csv: bool, every: bo
     """
     corpus = _corpus_frames(paths, catalog)
     if every:
-        df = corpus.events[["article", "date", "date_precision", "stage", "modality", "place", "actors", "text"]]
+        df = corpus.events[
+            ["article", "date", "date_precision", "stage", "modality", "place", "actors", "text"]
+        ]
         df = df.sort_values("date", na_position="last")
     else:
         df = corpus.timeline()
@@ -221,27 +265,45 @@ def timeline(paths: tuple[Path, ...], catalog: Path | None, csv: bool, every: bo
 @main.command()
 @_paths
 @_catalog
-@click.option("--gold", type=click.Path(path_type=Path), default=None,
-              help="Folder of <id>.json gold files (default: data/gold).")
-@click.option("--quiet", is_flag=True, help="Print only the scores, not each miss and false positive.")
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of <id>.json gold files (default: data/gold).",
+)
+@click.option(
+    "--quiet", is_flag=True, help="Print only the scores, not each miss and false positive."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(paths: tuple[Path, ...], catalog: Path | None, gold: Path | None, quiet: bool, as_json: bool) -> None:
+def evaluate(
+    paths: tuple[Path, ...], catalog: Path | None, gold: Path | None, quiet: bool, as_json: bool
+) -> None:
     """Score extraction against gold annotations: precision, recall, F1, misses.
 
     Example: briefing evaluate seeds/
     """
     from briefing.corpus import iter_records
-    from briefing.evaluate import evaluate as run, format_report, read_gold
+    from briefing.evaluate import evaluate as run
+    from briefing.evaluate import format_report, read_gold
     from briefing.records import to_dict
 
     items = _sources(paths, catalog)
     gold_data = read_gold(gold or config.GOLD_DIR)
     scores = run((to_dict(r) for r in iter_records(items)), gold_data)
     if as_json:
-        click.echo(json.dumps({
-            kind: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
-                   "accuracy": {a: s.accuracy(a) for a in s.attributes}}
-            for kind, s in scores.items()
-        }, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    kind: {
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "accuracy": {a: s.accuracy(a) for a in s.attributes},
+                    }
+                    for kind, s in scores.items()
+                },
+                indent=2,
+            )
+        )
         return
     click.echo(format_report(scores, details=not quiet))

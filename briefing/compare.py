@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 
-def merge_timeline(events: pd.DataFrame, articles: pd.DataFrame, tolerance_days: int = 1) -> pd.DataFrame:
+def merge_timeline(
+    events: pd.DataFrame, articles: pd.DataFrame, tolerance_days: int = 1
+) -> pd.DataFrame:
     """Group the same event reported by several articles into one row.
 
     Events match when they share stage and place (a missing place matches any) and their
@@ -25,17 +27,26 @@ def merge_timeline(events: pd.DataFrame, articles: pd.DataFrame, tolerance_days:
                     row["stage"] == event.stage
                     and pd.notna(row["date"])
                     and abs((row["date"] - event.date).days) <= tolerance_days
-                    and (pd.isna(row["place"]) or pd.isna(event.place) or row["place"] == event.place)
+                    and (
+                        pd.isna(row["place"]) or pd.isna(event.place) or row["place"] == event.place
+                    )
                 ):
                     target = row
                     break
         if target is None:
-            rows.append({
-                "date": event.date, "date_precision": event.date_precision, "stage": event.stage,
-                "modality": event.modality, "place": event.place, "actors": list(event.actors),
-                "articles": [event.article], "outlets": [outlets.get(event.article)],
-                "text": event.text,
-            })
+            rows.append(
+                {
+                    "date": event.date,
+                    "date_precision": event.date_precision,
+                    "stage": event.stage,
+                    "modality": event.modality,
+                    "place": event.place,
+                    "actors": list(event.actors),
+                    "articles": [event.article],
+                    "outlets": [outlets.get(event.article)],
+                    "text": event.text,
+                }
+            )
             continue
         if pd.isna(target["place"]) and pd.notna(event.place):
             target["place"] = event.place
@@ -43,8 +54,20 @@ def merge_timeline(events: pd.DataFrame, articles: pd.DataFrame, tolerance_days:
         if event.article not in target["articles"]:
             target["articles"].append(event.article)
             target["outlets"].append(outlets.get(event.article))
-    df = pd.DataFrame(rows, columns=["date", "date_precision", "stage", "modality", "place", "actors",
-                                     "articles", "outlets", "text"])
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "date",
+            "date_precision",
+            "stage",
+            "modality",
+            "place",
+            "actors",
+            "articles",
+            "outlets",
+            "text",
+        ],
+    )
     df["reports"] = df["articles"].map(len).astype("Int64")
     df["date"] = pd.to_datetime(df["date"])
     return df.sort_values("date", na_position="last", kind="stable").reset_index(drop=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import config
-from briefing.articles import Article, ArticleError, read_article
+from briefing.articles import Article, read_article
 from briefing.catalog import Entry, apply_entry, read_catalog
 from briefing.extract import extract_article
 from briefing.gazetteer import Gazetteer, default_gazetteer
@@ -46,17 +46,24 @@ def article_paths(path: str | Path) -> list[Path]:
     if path.is_file():
         return [path]
     found = sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in config.ARTICLE_SUFFIXES and not p.name.startswith(".")
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in config.ARTICLE_SUFFIXES
+        and not p.name.startswith(".")
     )
     if not found:
-        raise CorpusError(f"{path}: no article files ({', '.join(config.ARTICLE_SUFFIXES)}) in this folder")
+        raise CorpusError(
+            f"{path}: no article files ({', '.join(config.ARTICLE_SUFFIXES)}) in this folder"
+        )
     return found
 
 
 def find_catalog(path: str | Path, catalog: str | Path | None = None) -> Path | None:
-    """The catalog for ``path``: the one given, a ``catalog.csv`` beside the articles, or the
-    project's ``data/catalog.csv``."""
+    """The catalog for ``path``.
+
+    The one given, else a ``catalog.csv`` beside the articles, else ``data/catalog.csv``.
+    """
     if catalog is not None:
         return Path(catalog)
     path = Path(path)
@@ -122,12 +129,15 @@ def frame(records: Iterable[dict[str, Any]], kind: str) -> pd.DataFrame:
 
     from briefing.records import ActorRecord, ArticleRecord, EventRecord, FigureRecord
 
-    columns = {
-        "article": ArticleRecord, "figure": FigureRecord, "actor": ActorRecord, "event": EventRecord
-    }[kind].__dataclass_fields__
+    record_type = {
+        "article": ArticleRecord,
+        "figure": FigureRecord,
+        "actor": ActorRecord,
+        "event": EventRecord,
+    }[kind]
+    columns = [f.name for f in fields(record_type)]
     rows = [r for r in records if r["type"] == kind]
-    df = pd.DataFrame(rows, columns=["type", *columns])
-    df = df.drop(columns="type")
+    df = pd.DataFrame(rows, columns=columns)
     for column in _DATE_COLUMNS.get(kind, []):
         df[column] = pd.to_datetime(df[column], format="ISO8601", errors="coerce")
     for column in _INT_COLUMNS.get(kind, []):
@@ -141,8 +151,11 @@ def frame(records: Iterable[dict[str, Any]], kind: str) -> pd.DataFrame:
 
 
 class Corpus:
-    """Articles and their records as DataFrames: ``articles``, ``figures``, ``actors``,
-    ``events``; ``texts`` maps article ids to cleaned text."""
+    """Articles and their records as DataFrames.
+
+    ``articles``, ``figures``, ``actors`` and ``events`` hold one row per record;
+    ``texts`` maps article ids to the cleaned text that offsets refer to.
+    """
 
     def __init__(self, records: list[dict[str, Any]], texts: dict[str, str]) -> None:
         self.records = records
@@ -153,8 +166,10 @@ class Corpus:
         self.events = frame(records, "event")
 
     def __repr__(self) -> str:
-        return (f"Corpus({len(self.articles)} articles, {len(self.figures)} figures,"
-                f" {len(self.actors)} actors, {len(self.events)} events)")
+        return (
+            f"Corpus({len(self.articles)} articles, {len(self.figures)} figures,"
+            f" {len(self.actors)} actors, {len(self.events)} events)"
+        )
 
     def timeline(self, tolerance_days: int = 1) -> pd.DataFrame:
         """The negotiation's course: one row per event, reports by several outlets merged."""
@@ -180,10 +195,7 @@ def load_corpus(
     texts: dict[str, str] = {}
     gazetteer = gazetteer or default_gazetteer()
     for source in items:
-        try:
-            article = load_article(source)
-        except ArticleError:
-            raise
+        article = load_article(source)
         texts[article.id] = article.text
         records.extend(to_dict(r) for r in extract_article(article, gazetteer))
     return Corpus(records, texts)

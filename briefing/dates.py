@@ -59,9 +59,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|since|of|by|until|from)\s+{_YEAR}\b", re.I)),
     (
         "weekday",
-        re.compile(
-            rf"\b(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b", re.I
-        ),
+        re.compile(rf"\b(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b", re.I),
     ),
     (
         "relative",
@@ -82,8 +80,7 @@ _FALSE_MONTHS = {"may", "march"}
 def _named() -> list[tuple[re.Pattern[str], date]]:
     data = load_yaml("named_dates.yaml") or {}
     return [
-        (re.compile(rf"\b(?:{k})\b", re.I), date.fromisoformat(str(v)))
-        for k, v in data.items()
+        (re.compile(rf"\b(?:{k})\b", re.I), date.fromisoformat(str(v))) for k, v in data.items()
     ]
 
 
@@ -145,9 +142,7 @@ def _resolve(
     return _relative(m, published)
 
 
-def _month_day(
-    m: re.Match[str], published: date | None, future: bool
-) -> DateMention | None:
+def _month_day(m: re.Match[str], published: date | None, future: bool) -> DateMention | None:
     month_word = m["month"]
     if month_word.lower() in _FALSE_MONTHS and not month_word[0].isupper():
         return None
@@ -174,9 +169,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _month(
-    m: re.Match[str], published: date | None, future: bool
-) -> DateMention | None:
+def _month(m: re.Match[str], published: date | None, future: bool) -> DateMention | None:
     word = m["month"]
     if not word[0].isupper() or len(word) < 3:
         return None

@@ -150,16 +150,22 @@ def format_report(scores: dict[str, Score], details: bool = True) -> str:
     lines = []
     for kind, result in scores.items():
         accuracies = ", ".join(
-            f"{a} {result.accuracy(a):.2f}" for a in result.attributes if result.accuracy(a) is not None
+            f"{a} {result.accuracy(a):.2f}"
+            for a in result.attributes
+            if result.accuracy(a) is not None
         )
         lines.append(
             f"{kind:8} P {result.precision:.3f}  R {result.recall:.3f}  F1 {result.f1:.3f}"
             f"  (matched {result.true_positives}, missed {len(result.misses)},"
-            f" false {len(result.false_positives)})" + (f"  accuracy: {accuracies}" if accuracies else "")
+            f" false {len(result.false_positives)})"
+            + (f"  accuracy: {accuracies}" if accuracies else "")
         )
     if details:
         for kind, result in scores.items():
-            for label, items in (("missed", result.misses), ("false positive", result.false_positives)):
+            for label, items in (
+                ("missed", result.misses),
+                ("false positive", result.false_positives),
+            ):
                 for item in items:
                     lines.append(f"  {kind} {label}: {_describe(kind, item)}")
     return "\n".join(lines)
@@ -167,9 +173,13 @@ def format_report(scores: dict[str, Score], details: bool = True) -> str:
 
 def _describe(kind: str, item: Item) -> str:
     if kind == "figures":
-        return (f"{item['article']} {item['measure']} {item['low']}-{item['high']}"
-                f" {item.get('text', '')!r}")
+        return (
+            f"{item['article']} {item['measure']} {item['low']}-{item['high']}"
+            f" {item.get('text', '')!r}"
+        )
     if kind == "actors":
         return f"{item['article']} {item['name']} ({item.get('role')})"
-    return (f"{item['article']} {item['stage']} {item.get('date')} {item.get('place')}"
-            f" {item.get('text', '')[:70]!r}")
+    return (
+        f"{item['article']} {item['stage']} {item.get('date')} {item.get('place')}"
+        f" {item.get('text', '')[:70]!r}"
+    )

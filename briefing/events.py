@@ -41,8 +41,12 @@ _PEOPLE = re.compile(
     r"women|children|soldier|civilian|abductee|elderly|them\b",
     re.I,
 )
-_RELEASE_TRIGGER = re.compile(r"^(?:released|freed|were released|was released|were freed|was freed|handed)", re.I)
-_RESCUERS = re.compile(r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I)
+_RELEASE_TRIGGER = re.compile(
+    r"^(?:released|freed|were released|was released|were freed|was freed|handed)", re.I
+)
+_RESCUERS = re.compile(
+    r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I
+)
 _INTERNAL = re.compile(r"\b(?:cabinet|government|Knesset|ministers|parliament)\b[^.]{0,90}$", re.I)
 _PARTICIPLE = re.compile(
     r"\b(?:proposal|plan|framework|deal|truce|ceasefire|agreement|text|blueprint)\s+$", re.I
@@ -71,10 +75,15 @@ def _vocab() -> dict:
             "nouns": _compile(spec.get("nouns", [])),
             "needs_object": bool(spec.get("needs_object")),
         }
-    modality = {k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I) for k, v in data["modality"].items()}
+    modality = {
+        k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I)
+        for k, v in data["modality"].items()
+    }
     return {
         "stages": stages,
-        "objects": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I),
+        "objects": re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I
+        ),
         "modality": modality,
         "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
         "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
@@ -85,15 +94,15 @@ def _compile(phrases: list[str]) -> re.Pattern[str] | None:
     """Compile trigger phrases; ``...`` in a phrase stands for up to four words."""
     if not phrases:
         return None
-    return re.compile(
-        rf"(?<![\w-])(?:{'|'.join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))})(?![\w-])",
-        re.I,
-    )
+    alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
 def _phrase(phrase: str) -> str:
     parts = [
-        r"(?:\S+\s+){0,4}?" if word == "..." else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
+        r"(?:\S+\s+){0,4}?"
+        if word == "..."
+        else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
         for word in phrase.split()
     ]
     regex = "".join(parts)
@@ -124,7 +133,8 @@ def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -
         if trigger.noun:
             clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
             other_verb = any(
-                not t.noun and t.stage != trigger.stage and clause[0] <= t.start < clause[1] for t in kept
+                not t.noun and t.stage != trigger.stage and clause[0] <= t.start < clause[1]
+                for t in kept
             )
             if other_verb or any(t.stage == trigger.stage for t in out):
                 continue
@@ -162,8 +172,13 @@ def _windows(
     for index, position in enumerate(owner):
         later = [owner[j] for j in range(index + 1, len(owner)) if owner[j] > position]
         stop = clauses[later[0]][0] if later else end
-        clause = (min(clauses[position][0], triggers[index].start), max(clauses[position][1], triggers[index].end))
-        start = clauses[0][0] if index == 0 else clause[0]  # what precedes the first trigger is its own
+        clause = (
+            min(clauses[position][0], triggers[index].start),
+            max(clauses[position][1], triggers[index].end),
+        )
+        start = (
+            clauses[0][0] if index == 0 else clause[0]
+        )  # what precedes the first trigger is its own
         out.append((clause, (start, max(stop, clause[1]))))
     return out
 
@@ -192,12 +207,18 @@ def extract_events(
         if not triggers:
             continue
         opening = _opening_date(text, article.published, clauses[0], triggers)
-        participants = list(dict.fromkeys(
-            m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
-        ))
+        participants = list(
+            dict.fromkeys(
+                m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
+            )
+        )
         seen: set[tuple[str, int]] = set()
-        for trigger, (clause, window) in zip(triggers, _windows(clauses, triggers, s_end), strict=True):
-            if (trigger.stage, clause[0]) in seen or not _is_event(text, trigger, clause, (s_start, s_end)):
+        for trigger, (clause, window) in zip(
+            triggers, _windows(clauses, triggers, s_end), strict=True
+        ):
+            if (trigger.stage, clause[0]) in seen or not _is_event(
+                text, trigger, clause, (s_start, s_end)
+            ):
                 continue
             seen.add((trigger.stage, clause[0]))
             if trigger.stage not in _POSITIONS:
@@ -207,7 +228,9 @@ def extract_events(
                 if said:
                     window = (said[-1].end(), window[1])
             event = _event(article, gazetteer, trigger, clause, window, opening, participants)
-            subjects = [m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media]
+            subjects = [
+                m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media
+            ]
             _add(found, _Found(index, event, subjects[0] if subjects else None))
     return [item.event for item in found]
 
@@ -222,11 +245,16 @@ def _opening_date(
     return mentions[0] if mentions else None
 
 
-def _is_event(text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int]) -> bool:
+def _is_event(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int]
+) -> bool:
     """Leave out wishes, goals, descriptions of people, and triggers without their object."""
     vocab = _vocab()
     before = text[max(sentence[0], trigger.start - 40) : trigger.start]
-    if vocab["goals"].search(text, clause[0], trigger.start) and trigger.stage not in ("demand", "rejection"):
+    if vocab["goals"].search(text, clause[0], trigger.start) and trigger.stage not in (
+        "demand",
+        "rejection",
+    ):
         return False
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
@@ -269,12 +297,18 @@ def _event(
             if re.search(rf"\b{re.escape(word)}", text[trigger.end : window[1]], re.I):
                 cameo = code
                 break
-    if trigger.stage == "implementation" and not re.search(r"truce|ceasefire|pause", text[slice(*window)], re.I):
+    if trigger.stage == "implementation" and not re.search(
+        r"truce|ceasefire|pause", text[slice(*window)], re.I
+    ):
         cameo = "0841"  # a release or exchange of people
     start, end = _strip(text, window)
     stage = trigger.stage
     subject = text[clause[0] : trigger.start]
-    if stage == "acceptance" and re.search(r"\bIsrael\b", subject) and re.search(r"\bHamas\b", subject):
+    if (
+        stage == "acceptance"
+        and re.search(r"\bIsrael\b", subject)
+        and re.search(r"\bHamas\b", subject)
+    ):
         stage, cameo = "agreement", _vocab()["stages"]["agreement"]["cameo"]  # both sides: a deal
     return EventRecord(
         article=article.id,
@@ -294,9 +328,9 @@ def _event(
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
-    while start < end and text[start] in " ,.;:“”\"":
+    while start < end and text[start] in ' ,.;:“”"':
         start += 1
-    while end > start and text[end - 1] in " ,.;:“”\"":
+    while end > start and text[end - 1] in ' ,.;:“”"':
         end -= 1
     return start, end
 
@@ -306,10 +340,14 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     around = text[max(clause[0], trigger.start - 50) : min(clause[1], trigger.end + 25)]
     if trigger.stage in ("demand", "rejection"):
         # A demand or a refusal stated is a fact, even when phrased in the future tense.
-        return "negated" if re.search(r"\b(?:did not|didn't|never|denied)\b", around, re.I) else "actual"
-    if cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3]):
-        if not cues["hypothetical"].search(around):
-            return "negated"
+        return (
+            "negated"
+            if re.search(r"\b(?:did not|didn't|never|denied)\b", around, re.I)
+            else "actual"
+        )
+    negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
+    if negation and not cues["hypothetical"].search(around):
+        return "negated"
     if cues["hypothetical"].search(around):
         return "hypothetical"
     if cues["planned"].search(around):
@@ -324,7 +362,10 @@ def _date(
         return DateMention(trigger.start, trigger.end, published - timedelta(days=1), "day")
     spans = _excluded(text, trigger, window)
     mentions = [
-        m for m in resolve_dates(text, published, *window, future=modality in ("planned", "hypothetical"))
+        m
+        for m in resolve_dates(
+            text, published, *window, future=modality in ("planned", "hypothetical")
+        )
         if not any(a <= m.start < b for a, b in spans)
     ]
     if not mentions:
@@ -343,7 +384,9 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tup
     return spans
 
 
-def _place(text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int, int]) -> str | None:
+def _place(
+    text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int, int]
+) -> str | None:
     """The venue: a place the event happens "in", "to" or "at", nearest the trigger."""
     spans = _excluded(text, trigger, window)
     candidates = []
@@ -351,7 +394,10 @@ def _place(text: str, gazetteer: Gazetteer, trigger: _Trigger, window: tuple[int
         start, end = start + window[0], end + window[0]
         if any(a <= start < b for a, b in spans):
             continue
-        if gazetteer.places[name].country == "Palestinian territories" and trigger.stage not in _TERRITORY_STAGES:
+        if (
+            gazetteer.places[name].country == "Palestinian territories"
+            and trigger.stage not in _TERRITORY_STAGES
+        ):
             continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
         if _located(text, start, end, is_state=name in gazetteer.actors):
             candidates.append((abs(start - trigger.start), name))
@@ -362,7 +408,10 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 30].lower()
     before = text[max(0, start - 40) : start].lower()
-    if re.search(r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+in\s+(?:the\s+)?$", before):
+    if re.search(
+        r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+in\s+(?:the\s+)?$",
+        before,
+    ):
         return False  # "hostages in Gaza": where the people are, not where the event is
     if re.search(r"\b(?:in|inside|over|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+)?$", before):
         return True
@@ -410,7 +459,9 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
         return False
     if a.date == b.date and a.place == b.place and (b.date or b.place):
         return True  # the same step, told twice
-    if b.stage in _RESTATED and (b.date is None and b.place is None or a.date is None and a.place is None):
+    if b.stage in _RESTATED and (
+        (b.date is None and b.place is None) or (a.date is None and a.place is None)
+    ):
         return True  # "the talks" again, the truce again: the step already reported
     if b.stage == "talks" and (
         (b.date is None and b.place is None)
@@ -418,6 +469,11 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
         or (a.place is not None and a.place == b.place)
     ):
         return True  # "the talks" again, or the same round with one more fact
-    if b.stage in _POSITIONS and earlier.subject and item.subject and earlier.subject != item.subject:
+    if (
+        b.stage in _POSITIONS
+        and earlier.subject
+        and item.subject
+        and earlier.subject != item.subject
+    ):
         return False  # Hamas' demand and Israel's insistence are two steps
     return item.sentence - earlier.sentence <= _MERGE_WINDOW

@@ -24,7 +24,9 @@ def article_record(article: Article) -> ArticleRecord:
         outlet=article.outlet,
         published=article.published.isoformat() if article.published else None,
         language=article.language,
-        chars=len(article.text) - article.body_start if article.body_start < len(article.text) else 0,
+        chars=len(article.text) - article.body_start
+        if article.body_start < len(article.text)
+        else 0,
         sentences=body_sentences,
         original_language=article.original_language,
         url=article.url,

@@ -44,9 +44,14 @@ _PLACE_GAZA = re.compile(r"\b(?:in (?:the )?Gaza(?: Strip)?|Palestinian territor
 _MEASURE_UNITS = {"duration": "days", "phases": "count", "aid_trucks": "trucks"}
 _HOSTAGE_CONTEXT = re.compile(r"hostage|captive|abduct|kidnap", re.I)
 _GROUPS = {
-    "hostages_taken": "hostages", "hostages_held": "hostages", "hostages_dead": "hostages",
-    "hostages_alive": "hostages", "hostages_released": "hostages", "remains_returned": "hostages",
-    "displaced": "displaced people", "aid_trucks": "aid trucks",
+    "hostages_taken": "hostages",
+    "hostages_held": "hostages",
+    "hostages_dead": "hostages",
+    "hostages_alive": "hostages",
+    "hostages_released": "hostages",
+    "remains_returned": "hostages",
+    "displaced": "displaced people",
+    "aid_trucks": "aid trucks",
 }
 
 
@@ -99,7 +104,9 @@ def extract_figures(
             if figure.attribution is None and inherited:
                 figure = replace(figure, attribution=inherited)
             figures.append(figure)
-        last_source = _opening_source(context, resolve_source) or (None if paragraph_break else last_source)
+        last_source = _opening_source(context, resolve_source) or (
+            None if paragraph_break else last_source
+        )
         previous = sentence
     return figures
 
@@ -124,27 +131,41 @@ def _sentence_figures(
     for index, quantity in enumerate(quantities):
         head = heads[index]
         prev_end = quantities[index - 1].end if index else s_start
-        following = [q.start for q, h in zip(quantities[index + 1 :], heads[index + 1 :], strict=True)
-                     if h.cls is not None]
+        following = [
+            q.start
+            for q, h in zip(quantities[index + 1 :], heads[index + 1 :], strict=True)
+            if h.cls is not None
+        ]
         next_start = following[0] if following else s_end
         verb = _clause_verb(text, quantity, head, prev_end, next_start, s_start)
-        between = text[previous[0].end if previous else prev_end : quantity.start] if previous else ""
+        between = (
+            text[previous[0].end if previous else prev_end : quantity.start] if previous else ""
+        )
         if verb is None and previous and previous[1] and _COORDINATION.match(between):
             verb = previous[1]  # "released 105 hostages and 240 Palestinians"
         measure = _measure(head, verb, quantity, ctx)
         last_figure = previous[2] if previous else None
         if last_figure and measure is None and _inherits(head, between, verb):
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
-        if measure == "hostages_dead" and head.anaphor and last_figure and last_figure.measure == "hostages_released":
+        if (
+            measure == "hostages_dead"
+            and head.anaphor
+            and last_figure
+            and last_figure.measure == "hostages_released"
+        ):
             measure = "remains_returned"  # "handed over 33 hostages, eight of them dead"
         previous = (head, verb, previous[2] if previous else None)
-        if measure is None or measure in ("duration", "phases") and head.cls not in ("time", "phase"):
+        if measure is None or (
+            measure in ("duration", "phases") and head.cls not in ("time", "phase")
+        ):
             continue
         figure = _figure(article_id, ctx, quantity, head, measure, resolve_source)
         if figure is not None:
             out.append(figure)
             previous = (head, verb, figure)
-    carry.head = next((h for h in reversed(heads) if h.cls in ("hostage", "prisoner", "person")), carry.head)
+    carry.head = next(
+        (h for h in reversed(heads) if h.cls in ("hostage", "prisoner", "person")), carry.head
+    )
     return out
 
 
@@ -213,12 +234,16 @@ def _vocab() -> dict[str, CueSet]:
 def _sides() -> dict[str, re.Pattern[str]]:
     data = load_yaml("measures.yaml")["release_sides"]
     return {
-        key: re.compile("|".join(f"(?:{p})" for p in value), re.IGNORECASE if key.endswith("words") else 0)
+        key: re.compile(
+            "|".join(f"(?:{p})" for p in value), re.IGNORECASE if key.endswith("words") else 0
+        )
         for key, value in data.items()
     }
 
 
-def _resolve_heads(text: str, quantities: list[Quantity], ctx: Context, carry: _Carry) -> list[_Head]:
+def _resolve_heads(
+    text: str, quantities: list[Quantity], ctx: Context, carry: _Carry
+) -> list[_Head]:
     """Heads of every quantity, with partitives and anaphors resolved."""
     s_start, s_end = ctx.sentence
     heads = [_find_head(text, q, s_end) for q in quantities]
@@ -230,10 +255,17 @@ def _resolve_heads(text: str, quantities: list[Quantity], ctx: Context, carry: _
         head = heads[index]
         before = text[max(s_start, quantity.start - 60) : quantity.start]
         if head.anaphor or (head.cls in (None,) and _ANAPHOR_BEFORE.search(before)):
-            antecedent = next((h for h in reversed(heads[:index]) if h.cls and not h.anaphor), carry.head)
+            antecedent = next(
+                (h for h in reversed(heads[:index]) if h.cls and not h.anaphor), carry.head
+            )
             if antecedent is not None:
-                heads[index] = _Head(antecedent.cls, head.end, antecedent.phrase,
-                                     antecedent.modifiers | head.modifiers, anaphor=True)
+                heads[index] = _Head(
+                    antecedent.cls,
+                    head.end,
+                    antecedent.phrase,
+                    antecedent.modifiers | head.modifiers,
+                    anaphor=True,
+                )
     return heads
 
 
@@ -262,7 +294,11 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
             if best is None and after_word in _ANAPHORS:
                 return _Head(None, after.end(), "", modifiers, anaphor=True)
             if best is None and after_word in ("the", "their", "all"):
-                number = re.match(r"\s*\d|\s*(?:" + "|".join(_NUMBER_WORDS) + r")\b", text[after.end() : limit], re.I)
+                number = re.match(
+                    r"\s*\d|\s*(?:" + "|".join(_NUMBER_WORDS) + r")\b",
+                    text[after.end() : limit],
+                    re.I,
+                )
                 if number:
                     return _Head(None, after.end(), "", modifiers, partitive=True)
                 position = after.end()
@@ -339,14 +375,23 @@ def _measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) ->
         if verb in ("released", "remains"):
             return "remains_returned"
         return "hostages_dead" if _HOSTAGE_CONTEXT.search(ctx.text[slice(*ctx.sentence)]) else None
-    simple = {"injury": "injured", "displaced": "displaced", "truck": "aid_trucks", "missing": "missing"}
+    simple = {
+        "injury": "injured",
+        "displaced": "displaced",
+        "truck": "aid_trucks",
+        "missing": "missing",
+    }
     if cls in simple:
         return simple[cls]
     if cls == "time":
         return "duration" if truce_context(quantity, head.end, head.phrase, ctx) else None
     if cls == "phase":
         single = quantity.low >= 2 and quantity.low == quantity.high
-        return "phases" if single and truce_context(quantity, head.end, head.phrase, ctx, phases=True) else None
+        return (
+            "phases"
+            if single and truce_context(quantity, head.end, head.phrase, ctx, phases=True)
+            else None
+        )
     if cls == "person" or (cls is None and head.bare):
         return _person_measure(head, verb, quantity, ctx)
     return None
@@ -354,7 +399,7 @@ def _measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) ->
 
 def _hostage_measure(head: _Head, verb: str | None, cls: str | None) -> str:
     mods = head.modifiers
-    if verb == "remains" or verb == "released" and "death" in mods:
+    if verb == "remains" or (verb == "released" and "death" in mods):
         return "remains_returned"
     if verb == "released":
         return "hostages_released"
@@ -368,15 +413,23 @@ def _hostage_measure(head: _Head, verb: str | None, cls: str | None) -> str:
 
 def _person_measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     mods = head.modifiers
-    for modifier, measure in (("displaced", "displaced"), ("death", "killed"), ("injury", "injured"),
-                              ("missing", "missing")):
+    for modifier, measure in (
+        ("displaced", "displaced"),
+        ("death", "killed"),
+        ("injury", "injured"),
+        ("missing", "missing"),
+    ):
         if modifier in mods:
             return measure
     if verb == "released":
         return _release_side(head, quantity, ctx)
     hostage_context = bool(_HOSTAGE_CONTEXT.search(ctx.text[slice(*ctx.sentence)]))
     if verb == "remains":
-        return "remains_returned" if _release_side(head, quantity, ctx) == "hostages_released" else None
+        return (
+            "remains_returned"
+            if _release_side(head, quantity, ctx) == "hostages_released"
+            else None
+        )
     if verb in ("held", "alive") and hostage_context:
         return {"held": "hostages_held", "alive": "hostages_alive"}[verb]
     return {
@@ -404,7 +457,11 @@ def _release_side(head: _Head, quantity: Quantity, ctx: Context) -> str:
     releaser += [(m.start(), "prisoners_released") for m in sides["prisoners"].finditer(before)]
     if releaser:
         return max(releaser)[1]
-    return "hostages_released" if _HOSTAGE_CONTEXT.search(text[slice(*ctx.sentence)]) else "prisoners_released"
+    return (
+        "hostages_released"
+        if _HOSTAGE_CONTEXT.search(text[slice(*ctx.sentence)])
+        else "prisoners_released"
+    )
 
 
 def _group(measure: str, head: _Head, quantity: Quantity, ctx: Context) -> str | None:
@@ -419,8 +476,10 @@ def _group(measure: str, head: _Head, quantity: Quantity, ctx: Context) -> str |
     before = ctx.text[ctx.sentence[0] : quantity.start]
     if _PLACE_ISRAEL.search(clause) or re.search(r"October 7|7 October|Hamas attack", before):
         return "people in Israel"
-    if re.search(r"Palestinian|Gazan", head.phrase) or _PLACE_GAZA.search(clause) or re.search(
-        r"Gaza|Palestinian", before
+    if (
+        re.search(r"Palestinian|Gazan", head.phrase)
+        or _PLACE_GAZA.search(clause)
+        or re.search(r"Gaza|Palestinian", before)
     ):
         return "Palestinians"
     phrase = re.sub(r"\s+", " ", head.phrase).strip(" ,")

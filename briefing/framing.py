@@ -109,7 +109,11 @@ def scope(measure: str, quantity: Quantity, ctx: Context) -> str | None:
         return "period"
     if measure in _RELEASE_MEASURES and (
         _has(_vocab()["truce"], "truce_words", text, ctx.sentence)
-        or not found and ctx.previous and _has(_vocab()["truce"], "truce_words", text, ctx.previous)
+        or (
+            not found
+            and ctx.previous
+            and _has(_vocab()["truce"], "truce_words", text, ctx.previous)
+        )
     ):
         return "period"  # released during a truce
     if "cumulative" in found and measure not in _STOCK_MEASURES:
@@ -138,7 +142,9 @@ def _past_anchor(ctx: Context, span: tuple[int, int]) -> bool:
     )
 
 
-def as_of(measure: str, status: str, scope: str | None, quantity: Quantity, ctx: Context) -> str | None:
+def as_of(
+    measure: str, status: str, scope: str | None, quantity: Quantity, ctx: Context
+) -> str | None:
     """The date a reported figure describes: its event's day, or the day of the report."""
     if status != "reported" or measure in ("duration", "phases"):
         return None
@@ -146,8 +152,11 @@ def as_of(measure: str, status: str, scope: str | None, quantity: Quantity, ctx:
     mentions = _dates_outside_since(quantity, ctx)
     if scope in ("cumulative", None):
         recent = [
-            m for m in mentions
-            if m.precision == "day" and published and published - timedelta(days=7) <= m.date <= published
+            m
+            for m in mentions
+            if m.precision == "day"
+            and published
+            and published - timedelta(days=7) <= m.date <= published
         ]
         if recent:
             return recent[-1].date.isoformat()
@@ -171,8 +180,9 @@ def _dates_outside_since(quantity: Quantity, ctx: Context) -> list[DateMention]:
     """Date mentions of the sentence, less those that open a running total ("since ...")."""
     text = ctx.text
     return [
-        m for m in resolve_dates(text, ctx.published, *ctx.sentence)
-        if not re.search(r"\b(?:since|from)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start], re.I)
+        m
+        for m in resolve_dates(text, ctx.published, *ctx.sentence)
+        if not re.search(
+            r"\b(?:since|from)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start], re.I
+        )
     ]
-
-

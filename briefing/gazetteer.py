@@ -52,7 +52,9 @@ class Description:
         """True if the description designates its actor on ``when`` (always if unknown)."""
         if when is None:
             return self.until is None  # undated article: the current holder
-        return (self.start is None or self.start <= when) and (self.until is None or when <= self.until)
+        return (self.start is None or self.start <= when) and (
+            self.until is None or when <= self.until
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,10 @@ _NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "ʼ"
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:
     """True if ``text[start:end]`` is a whole word, not part of a hyphenated word."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-" and start > 1 and text[start - 2].isalpha()):
+    if start > 0 and (
+        text[start - 1].isalnum()
+        or (text[start - 1] == "-" and start > 1 and text[start - 2].isalpha())
+    ):
         return False
     if end < len(text):
         nxt = text[end]
@@ -172,7 +177,9 @@ def _bounded(text: str, start: int, end: int, strict: bool) -> bool:
     return True
 
 
-def _prefer_later_holder(found: list[Match], descriptions: list[Description], when: date | None) -> list[Match]:
+def _prefer_later_holder(
+    found: list[Match], descriptions: list[Description], when: date | None
+) -> list[Match]:
     """On a handover day two holders match one title; keep the one whose window starts later."""
     by_span: dict[tuple[int, int], list[Match]] = {}
     for match in found:
@@ -182,7 +189,9 @@ def _prefer_later_holder(found: list[Match], descriptions: list[Description], wh
     starts = {(d.actor, d.text.lower()): d.start or date.min for d in descriptions}
     for matches in by_span.values():
         if len({m.actor for m in matches}) > 1:
-            best = max(matches, key=lambda m: max(v for (a, _), v in starts.items() if a == m.actor))
+            best = max(
+                matches, key=lambda m: max(v for (a, _), v in starts.items() if a == m.actor)
+            )
             drop.update(id(m) for m in matches if m.actor != best.actor)
     return sorted((m for m in found if id(m) not in drop), key=lambda m: (m.start, -m.end))
 
@@ -234,8 +243,12 @@ def _parse_actor(entry: dict, where: str) -> tuple[Actor, list[Description]]:
             if not item.get("text"):
                 raise GazetteerError(f"{where} ({name}): a description needs text")
             descriptions.append(
-                Description(name, str(item["text"]), _as_date(item.get("from"), where),
-                            _as_date(item.get("until"), where))
+                Description(
+                    name,
+                    str(item["text"]),
+                    _as_date(item.get("from"), where),
+                    _as_date(item.get("until"), where),
+                )
             )
         else:
             descriptions.append(Description(name, str(item)))
@@ -256,13 +269,16 @@ def load_gazetteer(path: Path | None = None, places_path: Path | None = None) ->
         descriptions.extend(described)
     for actor in actors.values():
         if actor.affiliation and actor.affiliation not in actors:
-            raise GazetteerError(f"{path}: {actor.name}: affiliation {actor.affiliation!r} is not an entry")
+            raise GazetteerError(
+                f"{path}: {actor.name}: affiliation {actor.affiliation!r} is not an entry"
+            )
     places: dict[str, Place] = {}
     for index, entry in enumerate(_load_yaml_list(places_path), 1):
         if not isinstance(entry, dict) or not entry.get("name"):
             raise GazetteerError(f"{places_path}: entry {index}: every place needs a name")
-        places[entry["name"]] = Place(entry["name"], entry.get("country"),
-                                      tuple(str(a) for a in entry.get("aliases") or ()))
+        places[entry["name"]] = Place(
+            entry["name"], entry.get("country"), tuple(str(a) for a in entry.get("aliases") or ())
+        )
     gazetteer = Gazetteer(actors, descriptions, places)
     gazetteer._names, gazetteer._titles, gazetteer._places = _compile(actors, descriptions, places)
     return gazetteer
@@ -271,9 +287,14 @@ def load_gazetteer(path: Path | None = None, places_path: Path | None = None) ->
 def _compile(actors: dict[str, Actor], descriptions: list[Description], places: dict[str, Place]):
     names = ahocorasick.Automaton()
     for actor in actors.values():
-        for how, phrases in (("alias", actor.aliases or (actor.name,)), ("metonym", actor.metonyms),
-                             ("demonym", actor.demonyms)):
-            for phrase in {normalise(p) for p in (*phrases, actor.name if how == "alias" else "")} - {""}:
+        for how, phrases in (
+            ("alias", actor.aliases or (actor.name,)),
+            ("metonym", actor.metonyms),
+            ("demonym", actor.demonyms),
+        ):
+            for phrase in {
+                normalise(p) for p in (*phrases, actor.name if how == "alias" else "")
+            } - {""}:
                 _add(names, phrase, (phrase, actor.name, how))
     titles = ahocorasick.Automaton()
     for description in descriptions:
@@ -302,4 +323,3 @@ def _add(automaton: ahocorasick.Automaton, key: str, value: tuple) -> None:
 def default_gazetteer() -> Gazetteer:
     """The project's gazetteer, compiled once per process."""
     return load_gazetteer()
-

@@ -69,9 +69,7 @@ _UNITS = {
     "phase": 1,
     "stage": 1,
 }
-_COMPOUND = re.compile(
-    r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?!-old)", re.I
-)
+_COMPOUND = re.compile(r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?!-old)", re.I)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -84,8 +82,16 @@ _NOT_BEFORE = re.compile(
     r"\b[A-Z][a-z]+,\s*)$"
 )
 _AGE_AFTER = re.compile(r"^\s*[,)]")
+_RATIO = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
+)
+_PHRASAL = re.compile(
+    r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|pass|passed|"
+    r"passing|carried|left|fought|argued|talks|dispute|disagreement|control)\s*$",
+    re.I,
+)
 _NOT_AFTER = re.compile(
-    rf"^(?:[.:/]\d|\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every)\b|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
+    rf"^(?:[.:/]\d|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
     r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b|h\d|:\d|"
     r"(?:st|nd|rd|th)\b|"
     r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
@@ -106,16 +112,14 @@ def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, s
     prefixes = [k.split(":", 1)[1] for k in lookup if k.startswith("prefix:")]
     suffixes = [k.split(":", 1)[1] for k in lookup if k.startswith("suffix:")]
     prefix = re.compile(rf"(?<![\w-])(?P<q>{phrase_pattern(prefixes)})\s*$", re.I)
-    suffix = re.compile(rf"^\s*(?P<q>{phrase_pattern(suffixes)})(?!\w)", re.I)
+    suffix = re.compile(rf"\s*(?P<q>{phrase_pattern(suffixes)})(?!\w)", re.I)
     return prefix, suffix, lookup
 
 
 @functools.cache
 def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
     data = load_yaml("vague.yaml")
-    ranges = {
-        " ".join(k.lower().split()): (int(v[0]), int(v[1])) for k, v in data.items()
-    }
+    ranges = {" ".join(k.lower().split()): (int(v[0]), int(v[1])) for k, v in data.items()}
     return re.compile(rf"\b(?P<v>{phrase_pattern(list(ranges))})\b(?!-)", re.I), ranges
 
 
@@ -178,16 +182,14 @@ def _value(match: re.Match[str], prefix: str = "") -> float | None:
     return parse_words(match.group(prefix + "words"))
 
 
-def find_quantities(
-    text: str, start: int = 0, end: int | None = None
-) -> list[Quantity]:
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Return every quantity in ``text[start:end]``, in order, without overlaps.
 
     >>> [(q.low, q.high, q.qualifier) for q in find_quantities("between 500 and 800 people")]
     [(500.0, 800.0, 'range')]
     """
     end = len(text) if end is None else end
-    found = [q for q in _numeric(text, start, end) if q is not None]
+    found = _numeric(text, start, end)
     found += _vague(text, start, end)
     found.sort(key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
@@ -198,78 +200,83 @@ def find_quantities(
     return result
 
 
-def _numeric(text: str, start: int, end: int):
-    for match in _scanner().finditer(text, start, end):
+def _numeric(text: str, start: int, end: int) -> list[Quantity]:
+    """Digits and number words, single or as ranges, less dates, ratios, money and labels."""
+    out: list[Quantity] = []
+    scanner = _scanner()
+    position = start
+    while (match := scanner.search(text, position, end)) is not None:
+        position = match.end()
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 20]
+        ratio = _RATIO.match(text, match.end(), end)
+        if ratio:
+            position = ratio.end()  # "nine in ten", "1 in 3": neither number is a count
+            continue
         if re.search(r"\b[A-Z][a-z]+,\s*$", before) and not _AGE_AFTER.match(after):
             before = ""  # "Gaza, 40 people": not an age apposition
-        if _NOT_BEFORE.search(before) or _NOT_AFTER.match(after):
-            if not (match.group("joiner") and _NOT_AFTER.match(after) is None):
-                yield None
-                continue
-        yield _build(text, match, end)
+        if _NOT_BEFORE.search(before) or (_NOT_AFTER.match(after) and not match.group("joiner")):
+            continue
+        quantity, first_only = _build(text, match, start, end)
+        if first_only:
+            position = _first_end(match)  # "killed 3 and wounded 5": rescan from "and"
+        if quantity is not None:
+            out.append(quantity)
+    return out
 
 
-def _build(text: str, match: re.Match[str], end: int) -> Quantity | None:
+def _first_end(match: re.Match[str]) -> int:
+    if match.group("digits") is not None:
+        return match.end("scale") if match.group("scale") else match.end("digits")
+    return match.end("words")
+
+
+def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quantity | None, bool]:
+    """The quantity of one scanner match, and whether only its first number was used."""
     low = _value(match)
     if low is None:
-        return None
-    first_text = match.group("digits") or ""
-    if _YEAR.fullmatch(first_text) and not match.group("joiner"):
-        return None
-    high, num_end, qualifier = low, match.end(), "exact"
+        return None, bool(match.group("joiner"))
+    high, num_end, qualifier, first_only = low, match.end(), "exact", False
     if match.group("joiner"):
         second = _value(match, "b_")
         joiner = match.group("joiner").strip().lower()
-        valid = (
-            second is not None
-            and second > low
-            and not (
-                joiner in ("and", "or")
-                and not match.group("between")
-                and joiner == "and"
-            )
-        )
-        if valid:
+        if second is not None and second > low and (joiner != "and" or match.group("between")):
             high, qualifier = second, "range"
         else:
-            num_end = (
-                match.end("digits") if match.group("digits") else match.end("words")
-            )
-            if match.group("scale"):
-                num_end = match.end("scale")
+            num_end, first_only = _first_end(match), True
+    digits = match.group("digits") or ""
+    if qualifier != "range" and _YEAR.fullmatch(digits) and not _counted_after(text, num_end, end):
+        return None, first_only  # "in 2023", but not "some 2000 people"
     num_start = match.start("digits") if match.group("digits") else match.start("words")
     if match.group("between") and qualifier == "range":
         num_start = match.start("between")
-    if (
-        qualifier != "range"
-        and (match.group("digits") or "").isdigit()
-        and len(match.group("digits")) == 4
-        and _YEAR.fullmatch(match.group("digits"))
-    ):
-        return None
     unit = None
-    compound = _COMPOUND.match(text, num_end, end)
     surface_end = num_end
+    compound = _COMPOUND.match(text, num_end, end)
     if compound:
         unit = compound["unit"].lower()
         surface_end = compound.end()
     q_start = num_start
     prefix, suffix, lookup = _qualifier_patterns()
     if qualifier == "exact":
-        before = prefix.search(text, max(0, num_start - 30), num_start)
-        if before:
+        before = prefix.search(text, max(start, num_start - 30), num_start)
+        if before and not _PHRASAL.search(text, max(start, before.start() - 12), before.start()):
             qualifier = lookup["prefix:" + " ".join(before["q"].lower().split())]
             q_start = before.start("q")
-        else:
-            after = suffix.match(text, surface_end, end)
-            if after:
-                qualifier = lookup["suffix:" + " ".join(after["q"].lower().split())]
-                surface_end = after.end("q")
+        elif after := suffix.match(text, surface_end, end):
+            qualifier = lookup["suffix:" + " ".join(after["q"].lower().split())]
+            surface_end = after.end("q")
     return Quantity(
         q_start, surface_end, num_start, num_end, low, high, qualifier, unit
-    )
+    ), first_only
+
+
+def _counted_after(text: str, position: int, end: int) -> bool:
+    """True if a noun of people or things counted follows ("2000 people", "1948 hostages")."""
+    from briefing.cues import cue_set
+
+    word = re.match(r"\s+([A-Za-z][\w-]*)", text[position:end])
+    return bool(word) and cue_set("measures.yaml", "heads").label(word.group(1)) is not None
 
 
 def _vague(text: str, start: int, end: int) -> list[Quantity]:

@@ -15,16 +15,12 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n\
 @functools.cache
 def _abbreviation_tail() -> re.Pattern[str]:
     abbreviations = load_lines("abbreviations.txt")
-    alternatives = "|".join(
-        re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)
-    )
+    alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
     return re.compile(rf"(?:^|[\s(])(?:{alternatives})$")
 
 
-def split_sentences(
-    text: str, start: int = 0, end: int | None = None
-) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` spans of the sentences in ``text[start:end]``.
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    r"""Return ``(start, end)`` spans of the sentences in ``text[start:end]``.
 
     Spans exclude surrounding whitespace; every non-blank character belongs to one span.
 

@@ -26,9 +26,7 @@ def load_yaml(name: str, directory: Path | None = None) -> Any:
     except FileNotFoundError as exc:
         raise VocabularyError(f"{path}: vocabulary file not found") from exc
     except yaml.YAMLError as exc:
-        raise VocabularyError(
-            f"{path}: not valid YAML ({exc.__class__.__name__})"
-        ) from exc
+        raise VocabularyError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
 
 
 @functools.cache
@@ -40,18 +38,12 @@ def load_lines(name: str) -> tuple[str, ...]:
     except FileNotFoundError as exc:
         raise VocabularyError(f"{path}: vocabulary file not found") from exc
     return tuple(
-        line.strip()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
 
 
-def phrase_pattern(
-    phrases: list[str] | tuple[str, ...], flags: int = re.IGNORECASE
-) -> str:
+def phrase_pattern(phrases: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> str:
     """Return a regex alternation of ``phrases``, longest first, spaces matching any run."""
-    ordered = sorted(
-        {p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True
-    )
+    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in ordered]
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"

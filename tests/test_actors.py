@@ -1,0 +1,110 @@
+"""Actor recognition: aliases, spelling variants, titles, metonyms, surnames, unknown names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from briefing.gazetteer import GazetteerError, load_gazetteer
+
+
+def actors(extract, body, **kwargs):
+    return {r["name"]: r for r in extract(body, kind="actor", **kwargs)}
+
+
+def test_spelling_variants_resolve_to_one_actor(extract):
+    found = actors(
+        extract,
+        "Defence Minister Yoav Galant met Antony Blinken; later Gallant spoke to Anthony Blinken.",
+    )
+    assert found["Yoav Gallant"]["mentions"] == 2
+    assert found["Antony Blinken"]["mentions"] == 2
+
+
+def test_title_names_the_office_holder_of_the_day(extract):
+    body = "The CIA director flew to Doha for the talks."
+    assert "William Burns" in actors(extract, body, published=date(2024, 5, 2))
+    assert "John Ratcliffe" in actors(extract, body, published=date(2025, 5, 2))
+
+
+def test_title_followed_by_name_is_one_mention(extract):
+    found = actors(
+        extract,
+        "Egyptian intelligence chief Abbas Kamel hosted the delegations.",
+        published=date(2024, 2, 1),
+    )
+    assert found["Abbas Kamel"]["mentions"] == 1
+    ((start, end),) = found["Abbas Kamel"]["spans"]
+    assert end - start == len("Egyptian intelligence chief Abbas Kamel")
+
+
+def test_descriptions_name_bodies(extract):
+    found = actors(
+        extract, "The Jewish State rejected the terms set out by the enclave's Ministry of Health."
+    )
+    assert {"Israel", "Gaza Ministry of Health"} <= set(found)
+
+
+def test_metonym_acting_versus_place(extract):
+    assert "United States" in actors(extract, "Washington urged both sides to accept the plan.")
+    assert "Qatar" not in actors(extract, "The delegations met in Doha on Monday.")
+    assert "Qatar" in actors(extract, "Doha said the talks had made progress.")
+
+
+def test_demonym_names_the_state_only_when_it_acts(extract):
+    assert "Qatar" in actors(extract, "Qatari mediators presented a new text.")
+    assert "Israel" not in actors(extract, "Relatives of Israeli hostages protested outside.")
+
+
+def test_surname_alone_after_full_name(extract):
+    found = actors(
+        extract,
+        "Shin Bet director Ronen Bar joined the team. Bar later returned home.",
+        published=date(2024, 3, 1),
+    )
+    assert found["Ronen Bar"]["mentions"] == 2
+
+
+def test_unknown_names_in_actor_positions(extract):
+    body = (
+        "Housing Minister Yitzhak Goldknopf said the deal was dangerous. "
+        "Ziad Nakhleh, a senior Islamic Jihad official, welcomed it."
+    )
+    found = actors(extract, body)
+    goldknopf = found["Yitzhak Goldknopf"]
+    assert (goldknopf["kind"], goldknopf["known"]) == ("person", False)
+    assert found["Ziad Nakhleh"]["affiliation"] == "Palestinian Islamic Jihad"
+
+
+def test_ordinary_capitalised_words_are_not_actors(extract):
+    found = actors(extract, "On Monday, Gaza Strip residents fled. In March, Rafah was struck.")
+    assert all(record["known"] for record in found.values())
+
+
+def test_outlet_quoted_is_a_source(extract):
+    found = actors(extract, "Al Jazeera reported that talks had stalled, citing Hamas officials.")
+    assert found["Al Jazeera"]["role"] == "source"
+    assert found["Hamas"]["role"] == "party"
+
+
+def test_spans_point_at_the_names(extract):
+    from briefing.actors import extract_actors
+    from briefing.gazetteer import default_gazetteer
+
+    text = "Ismail Haniyeh met Qatari officials. Haniyeh left."
+    for record in extract_actors("x", text, default_gazetteer()):
+        for start, end in record.spans:
+            assert text[start:end].strip()
+            assert start < end
+
+
+def test_bad_gazetteer_is_a_clear_error(tmp_path):
+    bad = tmp_path / "gazetteer.yaml"
+    bad.write_text("- name: X\n  kind: planet\n", encoding="utf-8")
+    places = tmp_path / "places.yaml"
+    places.write_text("- name: Cairo\n", encoding="utf-8")
+    try:
+        load_gazetteer(bad, places)
+    except GazetteerError as exc:
+        assert "planet" in str(exc) and str(bad) in str(exc)
+    else:
+        raise AssertionError("a bad kind must be refused")

@@ -1,0 +1,332 @@
+"""Reading article files: encodings, headline and body, page furniture, metadata, bad files."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.articles import (
+    ArticleError,
+    MetadataWarning,
+    decode,
+    parse_article,
+    read_article,
+)
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+HEADLINE = "Truce talks resume in Cairo"
+BODY_1 = "Negotiators met on Tuesday to discuss a six-week pause."
+BODY_2 = "The mediators said more talks would follow."
+CLEAN = f"{HEADLINE}\n\n{BODY_1}\n\n{BODY_2}"
+
+
+def parse(raw: str) -> str:
+    return parse_article(raw, "t").text
+
+
+# --- headline and body --------------------------------------------------------------------
+
+
+def test_headline_blank_line_body() -> None:
+    article = parse_article(f"{HEADLINE}\n\n{BODY_1}\n\n{BODY_2}\n", "t")
+    assert article.text == CLEAN
+    assert article.headline == HEADLINE
+    assert article.title == HEADLINE
+    assert article.body_start == len(HEADLINE) + 2
+    assert article.text[article.body_start :] == f"{BODY_1}\n\n{BODY_2}"
+    assert article.id == "t"
+    assert article.language == "en"
+
+
+def test_extra_blank_lines_and_spaces_are_collapsed() -> None:
+    raw = f"\n\n  {HEADLINE}  \n\n\n\n{BODY_1.replace(' ', '   ')}\n \n\t\n{BODY_2}\t\n\n"
+    assert parse(raw) == CLEAN
+
+
+def test_single_newlines_become_paragraphs() -> None:
+    assert parse(f"{HEADLINE}\n{BODY_1}\n{BODY_2}") == CLEAN
+
+
+def test_invisible_characters_and_nbsp_are_cleaned() -> None:
+    raw = f"Truce\u00a0talks resume in\u200b Cairo\n\n{BODY_1}\n\n{BODY_2}"
+    assert parse(raw) == CLEAN
+
+
+def test_headline_only() -> None:
+    article = parse_article(HEADLINE, "t")
+    assert article.text == HEADLINE
+    assert article.body_start == len(HEADLINE)
+
+
+def test_sentences_are_spans_of_the_text() -> None:
+    article = parse_article(CLEAN, "t")
+    assert [article.text[a:b] for a, b in article.sentences] == [HEADLINE, BODY_1, BODY_2]
+
+
+# --- page furniture -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to content",
+        "Skip to main content",
+        "Share this article:",
+        "Share this article",
+        "Read Also: Hostage families rally in Tel Aviv",
+        "Read more: Thai workers wait for news",
+        "gaza_truce-talks 2024.jpg",
+        "rafah-crossing.png",
+        "Advertisement",
+        "Photo: Reuters",
+        "Tags: Gaza, Hamas, Israel",
+        HEADLINE,  # the page repeats its headline
+        HEADLINE.upper() + ".",  # ... in another case and with punctuation
+        "Your email address will not be published. Required fields are marked *",
+        "Required fields are marked *",
+    ],
+)
+def test_furniture_line_is_removed(furniture: str) -> None:
+    raw = f"{HEADLINE}\n\n{BODY_1}\n\n{furniture}\n\n{BODY_2}\n"
+    assert parse(raw) == CLEAN
+
+
+def test_furniture_before_the_headline_is_removed() -> None:
+    raw = f"Skip to content\nShare this article:\n\n{HEADLINE}\n{HEADLINE}\n\n{BODY_1}\n{BODY_2}"
+    assert parse(raw) == CLEAN
+
+
+def test_leave_a_reply_ends_the_article() -> None:
+    raw = (
+        f"{HEADLINE}\n\n{BODY_1}\n\n{BODY_2}\n\nLeave a Reply\n"
+        "Your email address will not be published.\n"
+        "Great article, thanks for sharing.\nName\nEmail\nWebsite\n"
+    )
+    assert parse(raw) == CLEAN
+
+
+def test_end_marker_followed_by_a_long_paragraph_keeps_it() -> None:
+    long_paragraph = " ".join(["Mediators in Doha said the talks would go on."] * 5)
+    assert len(long_paragraph.split()) >= 40
+    raw = f"{HEADLINE}\n\n{BODY_1}\n\nLeave a Reply\n\n{long_paragraph}\n"
+    assert parse(raw) == f"{HEADLINE}\n\n{BODY_1}\n\n{long_paragraph}"
+
+
+def test_body_sentences_resembling_furniture_words_are_kept() -> None:
+    body = "Share prices in Tel Aviv fell after the talks stalled."
+    assert parse(f"{HEADLINE}\n\n{body}") == f"{HEADLINE}\n\n{body}"
+
+
+def test_all_furniture_raises() -> None:
+    with pytest.raises(ArticleError, match="no article text"):
+        parse_article("Skip to content\n\nShare this article:\n", "t")
+
+
+# --- metadata from the text -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Source: Example Wire", "Example Wire"),
+        ("Source: CNN Brasil", "CNN Brasil"),
+        ("SOURCE : AFP", "AFP"),
+        ("Source: https://www.noticiasaominuto.com/mundo/2498195/hamas", "noticiasaominuto.com"),
+        ("Source: http://example.org/news/1", "example.org"),
+        ("Source: www.ynet.co.il", "ynet.co.il"),
+    ],
+)
+def test_source_line_gives_outlet_and_is_removed(line: str, outlet: str) -> None:
+    article = parse_article(f"{HEADLINE}\n\n{line}\n{BODY_1}\n\n{BODY_2}", "t")
+    assert article.outlet == outlet
+    assert article.text == CLEAN
+
+
+def test_no_source_line_means_unknown_outlet() -> None:
+    assert parse_article(CLEAN, "t").outlet is None
+
+
+def test_dateline_gives_published_date_and_place() -> None:
+    first = f"24th February 2024 – (Paris) {BODY_1}"
+    article = parse_article(f"{HEADLINE}\n\n{first}\n\n{BODY_2}", "t")
+    assert article.published == date(2024, 2, 24)
+    assert article.dateline_place == "Paris"
+    # the dateline is part of the article's words: it stays in the text
+    assert article.text == f"{HEADLINE}\n\n{first}\n\n{BODY_2}"
+
+
+def test_place_comma_date_dateline() -> None:
+    first = f"Cairo, February 24, 2024 — {BODY_1}"
+    article = parse_article(f"{HEADLINE}\n\n{first}", "t")
+    assert (article.published, article.dateline_place) == (date(2024, 2, 24), "Cairo")
+
+
+def test_wire_dateline_gives_place_only() -> None:
+    article = parse_article(f"{HEADLINE}\n\nCAIRO (AFP) — {BODY_1}", "t")
+    assert (article.published, article.dateline_place) == (None, "Cairo")
+
+
+def test_published_line_gives_date_and_is_removed() -> None:
+    article = parse_article(f"{HEADLINE}\nPublished: 24 February 2024\n{BODY_1}\n{BODY_2}", "t")
+    assert article.published == date(2024, 2, 24)
+    assert article.text == CLEAN
+
+
+def test_no_date_means_unknown_published() -> None:
+    assert parse_article(CLEAN, "t").published is None
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+
+def test_decode_utf8_with_bom() -> None:
+    assert decode("\ufeffGaza — café".encode(), "x.txt") == "Gaza — café"
+
+
+def test_decode_cp1252_warns_and_names_the_file() -> None:
+    with pytest.warns(MetadataWarning, match=r"x\.txt"):
+        assert decode("Gaza – café".encode("cp1252"), "x.txt") == "Gaza – café"
+
+
+def test_decode_utf8_does_not_warn() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert decode("Gaza – café".encode(), "x.txt") == "Gaza – café"
+
+
+def test_read_utf8_bom_crlf_file() -> None:
+    path = BAD / "bom_crlf.input"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        article = read_article(path)
+    assert article.text == (
+        "Truce talks resume in Cairo\n\nNegotiators met on Tuesday.\n\n"
+        "Mediators said more talks would follow."
+    )
+    assert article.outlet == "Example Wire"
+    assert article.id == "bom_crlf"
+    assert article.path == str(path)
+    assert "\r" not in article.text and "\ufeff" not in article.text
+
+
+def test_read_cp1252_file_warns() -> None:
+    path = BAD / "cp1252.input"
+    with pytest.warns(MetadataWarning, match="cp1252"):
+        article = read_article(path)
+    assert article.text == (
+        "Café owners in Rafah fear the offensive – report\n\nNegotiators met in a café on Tuesday."
+    )
+
+
+def test_article_id_can_be_given() -> None:
+    assert read_article(BAD / "bom_crlf.input", "custom-id").id == "custom-id"
+
+
+def test_carriage_returns_alone_are_line_breaks() -> None:
+    assert parse(f"{HEADLINE}\r\r{BODY_1}\r{BODY_2}\r") == CLEAN
+
+
+# --- bad files -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.input", "empty"),
+        ("whitespace_only.input", "empty"),
+        ("pdf_header.input", "binary"),
+        ("nul_bytes.input", "binary"),
+        ("only_furniture.input", "no article text"),
+    ],
+)
+def test_bad_file_raises_article_error_naming_the_file(name: str, reason: str) -> None:
+    path = BAD / name
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(path) in str(caught.value)
+    assert reason in str(caught.value)
+
+
+def test_folder_raises_article_error(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with pytest.raises(ArticleError) as caught:
+        read_article(folder)
+    assert str(folder) in str(caught.value)
+
+
+def test_missing_file_raises_article_error(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n\r\n\t",
+        b"%PDF-1.7\nheadline\n",
+        b"PK\x03\x04 zipped",
+        b"\x89PNG\r\n\x1a\n",
+        b"Head\x00line\n\nbody",
+        ("Headline\n\n" + "x\x01" * 50).encode(),
+    ],
+)
+def test_decode_rejects_empty_and_binary(data: bytes) -> None:
+    with pytest.raises(ArticleError, match=r"^bad\.txt: "):
+        decode(data, "bad.txt")
+
+
+def test_article_error_is_a_value_error() -> None:
+    assert issubclass(ArticleError, ValueError)
+
+
+# --- idempotence -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"{HEADLINE}\n\n{BODY_1}\n\n{BODY_2}",
+        f"Skip to content\n{HEADLINE}\n{HEADLINE}\nSource: www.example.com/a\n"
+        f"24th February 2024 – (Paris) {BODY_1}\nShare this article:\nphoto.jpg\n"
+        f"Read Also: Something else\n{BODY_2}\n\nLeave a Reply\nYour email address will not be "
+        "published.\n",
+        f"\ufeff{HEADLINE}\r\n\r\n{BODY_1}\u00a0\u200b\r\n{BODY_2}",
+    ],
+)
+def test_cleaning_is_idempotent(raw: str) -> None:
+    first = parse_article(raw, "t")
+    second = parse_article(first.text, "t")
+    assert second.text == first.text
+    assert second.headline == first.headline
+    assert second.body_start == first.body_start
+    assert second.sentences == first.sentences
+
+
+def test_messy_page_cleans_to_the_article() -> None:
+    raw = (
+        "Skip to content\n"
+        f"{HEADLINE}\n\n"
+        "Source: Example Wire\n"
+        f"12th March 2024 – (Cairo) {BODY_1}\n\n"
+        "Share this article:\n"
+        "Read Also: Other story about the war\n"
+        "truce_talks-2024.jpg\n"
+        f"{HEADLINE}\n"
+        f"{BODY_2}\n\n"
+        "Leave a Reply\n"
+        "Your email address will not be published. Required fields are marked *\n"
+        "Comment text here.\n"
+    )
+    article = parse_article(raw, "t")
+    assert article.text == f"{HEADLINE}\n\n12th March 2024 – (Cairo) {BODY_1}\n\n{BODY_2}"
+    assert article.outlet == "Example Wire"
+    assert article.published == date(2024, 3, 12)
+    assert article.dateline_place == "Cairo"

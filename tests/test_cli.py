@@ -1,0 +1,122 @@
+"""The command line: every command documented, bad input refused in one line, no partial output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from briefing import config
+from briefing.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_extract_prints_json_lines_for_a_folder():
+    result = run("extract", config.SEEDS_DIR)
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert {r["type"] for r in records} == {"article", "figure", "actor", "event"}
+    assert sum(r["type"] == "article" for r in records) == 5
+
+
+def test_show_text_is_what_offsets_refer_to():
+    extracted = [json.loads(line) for line in run("extract", config.SEEDS_DIR).output.splitlines()]
+    texts = {}
+    for record in extracted:
+        if record["type"] in ("figure", "event"):
+            article = record["article"]
+            if article not in texts:
+                texts[article] = run("show", article, "--text").output[:-1]
+            assert texts[article][record["start"] : record["end"]] == record["text"]
+
+
+def test_catalog_wins_and_gives_the_outlet():
+    records = [json.loads(line) for line in run("extract", config.SEEDS_DIR).output.splitlines()]
+    outlets = {r["id"]: r["outlet"] for r in records if r["type"] == "article"}
+    assert outlets["000_f89b1e9826f65eef"] == "CNN Brasil"
+    assert outlets["003_8007d8b7ad854ea8"] == "Le Parisien"
+
+
+def test_figures_csv():
+    result = run("figures", config.SEEDS_DIR, "--csv")
+    assert result.exit_code == 0
+    header = result.output.splitlines()[0].split(",")
+    assert {"measure", "low", "high", "qualifier", "attribution", "as_of", "sentence"} <= set(
+        header
+    )
+
+
+def test_unknown_actors_listing(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Talks\n\nEnergy Minister Eli Cohenov said the offer was poor. Eli Cohenov left.\n",
+        encoding="utf-8",
+    )
+    result = run("actors", "--unknown", tmp_path)
+    assert result.exit_code == 0
+    assert "Eli Cohenov" in result.output and "2" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"%PDF-1.7\n\x00\x01binary", "binary file"),
+        (b"\xff\xfe\x00\x00\x81", "binary"),
+    ],
+)
+def test_bad_file_is_one_line_error_and_no_output(tmp_path, content, reason):
+    (tmp_path / "good.txt").write_text(
+        "Fine headline\n\nTwelve people were killed.\n", encoding="utf-8"
+    )
+    bad = tmp_path / "zbad.txt"
+    bad.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "extract", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "figures", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_catalog_with_missing_columns_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("H\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("id,title\na,H\n", encoding="utf-8")
+    result = run("extract", tmp_path)
+    assert result.exit_code == 1
+    assert "missing column(s): outlet, published, original_language, url" in result.output
+
+
+def test_evaluate_on_the_seeds_reports_scores():
+    result = run("evaluate", config.SEEDS_DIR, "--quiet")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines] == ["figures", "actors", "events"]

@@ -1,0 +1,184 @@
+"""The figures ledger: the hard cases of this news, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def figures(extract, body, **kwargs):
+    return extract(body, kind="figure", **kwargs)
+
+
+def one(extract, body, **kwargs):
+    found = figures(extract, body, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def summary(records):
+    return [(r["measure"], r["low"], r["high"], r["qualifier"]) for r in records]
+
+
+def test_two_measures_in_one_clause(extract):
+    found = figures(
+        extract, "Gunmen shot dead 45 villagers and seized 12 hostages near the border."
+    )
+    assert summary(found) == [
+        ("killed", 45, 45, "exact"),
+        ("hostages_taken", 12, 12, "exact"),
+    ]
+
+
+def test_held_versus_dead_through_of_whom(extract):
+    found = figures(
+        extract, "Officials said 87 hostages are still held, 31 of whom are believed dead."
+    )
+    assert [r["measure"] for r in found] == ["hostages_held", "hostages_dead"]
+    assert [r["low"] for r in found] == [87, 31]
+
+
+def test_measure_carries_across_coordination(extract):
+    found = figures(
+        extract, "The exchange freed 16 hostages and 48 Palestinian detainees on Sunday."
+    )
+    assert summary(found) == [
+        ("hostages_released", 16, 16, "exact"),
+        ("prisoners_released", 48, 48, "exact"),
+    ]
+
+
+def test_list_after_a_dash_inherits_the_measure(extract):
+    found = figures(extract, "In all, 60 hostages were freed – 41 Israelis and 19 Thai workers.")
+    assert [r["measure"] for r in found] == ["hostages_released"] * 3
+    assert [r["low"] for r in found] == [60, 41, 19]
+
+
+def test_european_thousands_dot_and_qualifier(extract):
+    record = one(extract, "At least 31.045 people have been killed in Gaza since October 7.")
+    assert (record["low"], record["qualifier"], record["scope"]) == (
+        31045,
+        "at_least",
+        "cumulative",
+    )
+    assert record["text"] == "At least 31.045"
+
+
+def test_range_and_proposed_terms(extract):
+    found = figures(
+        extract,
+        "Under the draft, between 400 and 600 prisoners would be freed in return for 30-35"
+        " hostages.",
+    )
+    assert summary(found) == [
+        ("prisoners_released", 400, 600, "range"),
+        ("hostages_released", 30, 35, "range"),
+    ]
+    assert {r["status"] for r in found} == {"proposed"}
+
+
+def test_vague_amount_is_an_approximate_range(extract):
+    record = one(extract, "Tens of thousands of displaced families crowded into tents.")
+    assert (record["measure"], record["low"], record["high"]) == ("displaced", 20000, 99999)
+    assert record["qualifier"] == "approximately"
+
+
+def test_durations_in_days(extract):
+    record = one(extract, "The mediators floated a two-week pause in the fighting.")
+    assert (record["measure"], record["low"], record["unit"]) == ("duration", 14, "days")
+    assert record["status"] == "proposed"
+
+
+def test_phases_and_their_length(extract):
+    found = figures(extract, "The plan would unfold in four stages, each lasting 30 days.")
+    assert [(r["measure"], r["low"], r["unit"]) for r in found] == [
+        ("phases", 4, "count"),
+        ("duration", 30, "days"),
+    ]
+
+
+def test_length_of_talks_or_war_is_not_a_truce_duration(extract):
+    assert figures(extract, "After three days of talks in Cairo, the delegations went home.") == []
+    assert figures(extract, "The ceasefire ended nine months of war.") == []
+
+
+def test_reported_total_versus_single_strike(extract):
+    found = figures(
+        extract,
+        "The ministry said 32,100 people had been killed since the war began. "
+        "A strike on a school in Deir al-Balah killed 17 people on Tuesday.",
+        published=date(2024, 3, 6),
+    )
+    assert [(r["low"], r["scope"]) for r in found] == [(32100, "cumulative"), (17, "incident")]
+    assert found[0]["as_of"] == "2024-03-06"
+    assert found[1]["as_of"] == "2024-03-05"
+
+
+def test_figure_in_a_period(extract):
+    record = one(extract, "At least 76 people were killed in the past 24 hours, rescuers said.")
+    assert record["scope"] == "period"
+
+
+def test_attribution_resolved_to_a_canonical_actor(extract):
+    record = one(
+        extract, "According to the Gaza health ministry, 210 people were wounded overnight."
+    )
+    assert record["measure"] == "injured"
+    assert record["attribution"] == "Gaza Ministry of Health"
+
+
+def test_attribution_kept_as_written_for_a_tally(extract):
+    record = one(
+        extract,
+        "Some 1,190 people died in the assault, according to a Reuters tally of official data.",
+    )
+    assert record["attribution"] == "Reuters tally of official data"
+    assert record["qualifier"] == "approximately"
+
+
+def test_attribution_from_the_subject_of_a_reporting_verb(extract):
+    record = one(extract, "The Israeli army said 14 soldiers were killed in the ambush.")
+    assert record["attribution"] == "Israel Defense Forces"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The talks resumed on 12 March 2024 in Doha.",
+        "Hamas has governed Gaza since 2007.",
+        "It was the third round of talks this year.",
+        "The convoy left at 6 a.m. and returned by 14:30.",
+        "A 9-year-old boy was among the wounded.",
+        "The donors pledged $2 billion for reconstruction.",
+        "The Security Council passed Resolution 2728 with 14 votes.",
+        "Around 60% of buildings have been damaged.",
+    ],
+)
+def test_not_figures(extract, body):
+    assert figures(extract, body) == []
+
+
+def test_figure_in_the_headline_is_found_with_headline_offsets(extract):
+    from briefing.articles import parse_article
+    from briefing.extract import extract_article
+
+    article = parse_article("Strike kills 22 in Rafah\n\nRescuers searched the rubble.", "h")
+    found = [r for r in extract_article(article) if r.type == "figure"]
+    assert [(r.measure, r.low, r.start) for r in found] == [("killed", 22, 13)]
+    assert article.text[found[0].start : found[0].end] == "22"
+
+
+def test_every_figure_is_traceable(extract):
+    body = (
+        "More than 2,000 trucks entered. Around 250 people were abducted on October 7, "
+        "and nearly 130 remain in captivity."
+    )
+    from briefing.articles import parse_article
+    from briefing.extract import extract_article
+
+    article = parse_article("Headline\n\n" + body, "x")
+    for record in extract_article(article):
+        if record.type == "figure":
+            assert article.text[record.start : record.end] == record.text
+            assert record.text in record.sentence

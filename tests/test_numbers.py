@@ -1,0 +1,353 @@
+"""Numerals in text: what an analyst would count, and what must never be counted.
+
+Every expected value below is worked out from the extraction contract
+(/work/shared/extraction-contract.md), not copied from the code's output.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from briefing.numbers import Quantity, find_quantities, parse_digits, parse_words
+
+
+def quantities(text: str) -> list[tuple[str, float, float, str]]:
+    """(surface, low, high, qualifier) of every quantity in ``text``."""
+    return [(text[q.start : q.end], q.low, q.high, q.qualifier) for q in find_quantities(text)]
+
+
+def only(text: str) -> Quantity:
+    """The single quantity in ``text``."""
+    found = find_quantities(text)
+    assert len(found) == 1, [text[q.start : q.end] for q in found]
+    return found[0]
+
+
+# --- parse_digits: thousands separators vs decimal points --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("digits", "value"),
+    [
+        ("29,514", 29514),
+        ("29.514", 29514),  # European thousands dot, as in translated text
+        ("1,160", 1160),
+        ("1.160", 1160),
+        ("1,234,567", 1234567),
+        ("3.000.000", 3000000),
+        ("2.5", 2.5),
+        ("2,5", 2.5),  # European decimal comma
+        ("1.75", 1.75),
+        ("12.3456", 12.3456),  # four digits after the dot: not a thousands group
+        ("42", 42),
+        ("0", 0),
+    ],
+)
+def test_parse_digits(digits: str, value: float) -> None:
+    assert parse_digits(digits) == value
+
+
+def test_parse_digits_rejects_non_numbers() -> None:
+    assert parse_digits("abc") is None
+
+
+# --- parse_words: number words --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("three", 3),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("a million", 1_000_000),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("half a million", 500_000),
+        ("one hundred and five", 105),
+        ("a hundred", 100),
+        ("a", 1),  # "a week"
+    ],
+)
+def test_parse_words(words: str, value: float) -> None:
+    assert parse_words(words) == value
+
+
+def test_parse_words_rejects_non_numbers() -> None:
+    assert parse_words("hostages") is None
+
+
+# --- find_quantities: numbers with separators and scales -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("29,514 people have been killed", "29,514", 29514),
+        ("29.514 people have been killed", "29.514", 29514),
+        ("the toll passed 40.005 on Sunday", "40.005", 40005),
+        ("1.160 dead in Israel", "1.160", 1160),
+        ("2.5 million people are displaced", "2.5 million", 2_500_000),
+        ("1,7 million people fled south", "1,7 million", 1_700_000),
+        ("1.9 million displaced", "1.9 million", 1_900_000),
+        ("3.000.000 people", "3.000.000", 3_000_000),
+    ],
+)
+def test_digits_in_text(text: str, surface: str, value: float) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.low, q.high, q.qualifier) == (surface, value, value, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("three hostages were freed", "three", 3),
+        ("twenty-five prisoners were released", "twenty-five", 25),
+        ("a million people fled", "a million", 1_000_000),
+        ("two dozen hostages were freed", "two dozen", 24),
+        ("half a million people are starving", "half a million", 500_000),
+        ("one hundred and five hostages", "one hundred and five", 105),
+        ("Thirteen Israelis were freed", "Thirteen", 13),
+    ],
+)
+def test_number_words_in_text(text: str, surface: str, value: float) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.low, q.high, q.qualifier) == (surface, value, value, "exact")
+
+
+def test_number_offsets_point_at_the_number() -> None:
+    text = "Officials said more than 1,160 people died."
+    q = only(text)
+    assert (q.start, q.end) == (text.index("more"), text.index(" people"))
+    assert text[q.num_start : q.num_end] == "1,160"
+
+
+# --- qualifiers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("at least 30 people died", "at least 30", 30, "at_least"),
+        ("more than 1,160 people died", "more than 1,160", 1160, "at_least"),
+        ("over 100 hostages remain", "over 100", 100, "at_least"),
+        ("upwards of 500 trucks", "upwards of 500", 500, "at_least"),
+        ("up to 40 hostages", "up to 40", 40, "at_most"),
+        ("fewer than 50 trucks entered", "fewer than 50", 50, "at_most"),
+        ("less than 20 trucks entered", "less than 20", 20, "at_most"),
+        ("no more than 40 hostages", "no more than 40", 40, "at_most"),
+        ("around 600 trucks entered", "around 600", 600, "approximately"),
+        ("about 1,200 people", "about 1,200", 1200, "approximately"),
+        ("nearly 1,200 people", "nearly 1,200", 1200, "approximately"),
+        ("almost 250 hostages", "almost 250", 250, "approximately"),
+        ("some 130 hostages", "some 130", 130, "approximately"),
+        ("roughly 700 people", "roughly 700", 700, "approximately"),
+        ("More than 1.160 people", "More than 1.160", 1160, "at_least"),
+        ("nearly two million people", "nearly two million", 2_000_000, "approximately"),
+    ],
+)
+def test_prefix_qualifiers(text: str, surface: str, value: float, qualifier: str) -> None:
+    assert quantities(text) == [(surface, value, value, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("50 or more hostages", "50 or more", "at_least"),
+        ("100-plus hostages", "100-plus", "at_least"),
+        ("1,000 or so people", "1,000 or so", "approximately"),
+        ("100-odd people", "100-odd", "approximately"),
+    ],
+)
+def test_suffix_qualifiers(text: str, surface: str, qualifier: str) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.qualifier) == (surface, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hamas handed over 33 hostages", "Israel handed over 90 prisoners"],
+)
+def test_handed_over_is_not_a_qualifier(text: str) -> None:
+    q = only(text)
+    assert q.qualifier == "exact"
+    assert text[q.start : q.end] == text.split()[-2]
+
+
+def test_handed_over_more_than_keeps_its_real_qualifier() -> None:
+    assert quantities("Hamas handed over more than 30 hostages") == [
+        ("more than 30", 30, 30, "at_least")
+    ]
+
+
+def test_qualifier_is_not_taken_from_the_previous_sentence() -> None:
+    text = "The war is not over. 130 hostages are still held."
+    assert quantities(text) == [("130", 130, 130, "exact")]
+
+
+def test_qualifier_search_stays_inside_the_range() -> None:
+    text = "Netanyahu says the war is not over\n\n130 hostages are still held."
+    body = text.index("130")
+    found = find_quantities(text, body, len(text))
+    assert [(q.start, q.low, q.qualifier) for q in found] == [(body, 130, "exact")]
+
+
+# --- ranges ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("200 to 300 prisoners", "200 to 300", 200, 300),
+        ("35-40 hostages", "35-40", 35, 40),
+        ("35–40 hostages", "35–40", 35, 40),
+        ("35 to 40 hostages", "35 to 40", 35, 40),
+        ("between 500 and 800 people", "between 500 and 800", 500, 800),
+        ("from 200 to 300 prisoners", "from 200 to 300", 200, 300),
+        ("three or four days", "three or four", 3, 4),
+        ("five to six weeks", "five to six", 5, 6),
+    ],
+)
+def test_ranges(text: str, surface: str, low: float, high: float) -> None:
+    assert quantities(text) == [(surface, low, high, "range")]
+
+
+def test_two_counts_joined_by_and_are_not_a_range() -> None:
+    assert quantities("freed 81 Israelis and 24 foreigners") == [
+        ("81", 81, 81, "exact"),
+        ("24", 24, 24, "exact"),
+    ]
+
+
+def test_number_after_and_is_not_swallowed() -> None:
+    assert quantities("Hamas killed 1,200 and 240 were taken hostage") == [
+        ("1,200", 1200, 1200, "exact"),
+        ("240", 240, 240, "exact"),
+    ]
+
+
+# --- vague amounts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("dozens of people were killed", "dozens", 24, 99),
+        ("Dozens of people were killed", "Dozens", 24, 99),
+        ("hundreds of people were wounded", "hundreds", 200, 999),
+        ("thousands of people fled", "thousands", 2000, 9999),
+        ("hundreds of thousands of people fled", "hundreds of thousands", 200_000, 999_999),
+        ("tens of thousands of people fled", "tens of thousands", 20_000, 99_999),
+    ],
+)
+def test_vague_amounts(text: str, surface: str, low: float, high: float) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.low, q.high, q.qualifier) == (
+        surface,
+        low,
+        high,
+        "approximately",
+    )
+    assert q.vague
+
+
+# --- compounds ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("a six-week truce", "six-week", 6, "week"),
+        ("a 42-day pause", "42-day", 42, "day"),
+        ("a four-day truce", "four-day", 4, "day"),
+        ("a three-phase deal", "three-phase", 3, "phase"),
+    ],
+)
+def test_compounds_carry_their_unit(text: str, surface: str, value: float, unit: str) -> None:
+    q = only(text)
+    assert (text[q.start : q.end], q.low, q.high, q.unit) == (surface, value, value, unit)
+
+
+# --- things that are not quantities --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the war that began in 2023",  # year
+        "talks held in 1948 and in 2014",  # years
+        "the attack on October 7 changed everything",  # date
+        "the attack on 7 October changed everything",  # date
+        "on Oct. 7 militants crossed",  # abbreviated date
+        "7 October 2023",  # full date
+        "the truce was extended for the 7th time",  # ordinal
+        "the 2nd round of talks",  # ordinal
+        "the truce began at 7 a.m. local time",  # clock time
+        "the truce began at 7am",  # clock time
+        "the meeting started at 10:30",  # clock time
+        "a 12-year-old boy was freed",  # age
+        "a 12 year old boy was freed",  # age
+        "men over 50 were held",  # age
+        "Samira, 54, said she fled",  # age apposition
+        "a $1 billion reconstruction plan",  # money
+        "€50 million in aid",  # money
+        "70% of homes were damaged",  # percentage
+        "70 percent of homes were damaged",  # percentage
+        "Resolution 2735 was adopted",  # label
+        "a convoy 100 km long",  # distance
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["nine in ten Gazans are displaced", "1 in 3 children"])
+def test_ratios_are_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_age_apposition_is_told_apart_from_a_count_after_a_place() -> None:
+    # "Gaza, 40 people" is a count after a place name, not an age.
+    assert quantities("In Gaza, 40 people died overnight") == [("40", 40, 40, "exact")]
+
+
+def test_age_apposition_in_a_list() -> None:
+    assert quantities("Kfir, 4, and Ariel were taken") == []
+
+
+def test_round_number_that_looks_like_a_year() -> None:
+    assert quantities("more than 2000 people were killed") == [
+        ("more than 2000", 2000, 2000, "at_least")
+    ]
+
+
+# --- invariants on a realistic paragraph -------------------------------------------------
+
+
+def test_quantities_are_ordered_and_do_not_overlap() -> None:
+    text = (
+        "Between 200 and 300 prisoners would be freed for 35-40 hostages during a six-week "
+        "truce, while more than 1,160 people were killed and dozens of others were wounded."
+    )
+    found = find_quantities(text)
+    assert [text[q.start : q.end] for q in found] == [
+        "Between 200 and 300",
+        "35-40",
+        "six-week",
+        "more than 1,160",
+        "dozens",
+    ]
+    for before, after in itertools.pairwise(found):
+        assert before.end <= after.start
+    for q in found:
+        assert q.start <= q.num_start < q.num_end <= q.end
+        assert q.low <= q.high
+
+
+def test_search_window_is_respected() -> None:
+    text = "12 hostages. 30 prisoners. 40 trucks."
+    start = text.index("30")
+    end = text.index(" prisoners")
+    assert [(q.start, q.low) for q in find_quantities(text, start, end)] == [(start, 30)]
