@@ -99,6 +99,14 @@ def decode(data: bytes, name: str) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), else cp1252 with a warning."""
     if not data.strip():
         raise ArticleError(f"{name}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")  # "Unicode" as saved by Notepad
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{name}: cannot decode as UTF-16") from exc
+        if not text.strip():
+            raise ArticleError(f"{name}: empty file")
+        return text
     if b"\x00" in data[:4096] or _looks_binary(data):
         raise ArticleError(f"{name}: binary file, not text")
     try:

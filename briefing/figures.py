@@ -39,7 +39,9 @@ _COORDINATION = re.compile(r"^[\s,]*(?:(?:[\w’'-]+\s+){0,4}?)(?:and|as well as
 _ADJACENT = re.compile(
     r"\s*(?:(?:the|of|a|an|some|all|another|only|just|a further|an additional|the last)\s+)*", re.I
 )
-_PLACE_ISRAEL = re.compile(r"\b(?:in (?:southern |northern )?Israel|Israeli side|Israelis?)\b")
+_PLACE_ISRAEL = re.compile(
+    r"\b(?:in (?:southern |northern )?Israel|Israeli side|entered Israel|inside Israel)\b"
+)
 _PLACE_GAZA = re.compile(r"\b(?:in (?:the )?Gaza(?: Strip)?|Palestinian territory|enclave)\b", re.I)
 _MEASURE_UNITS = {"duration": "days", "phases": "count", "aid_trucks": "trucks"}
 _HOSTAGE_CONTEXT = re.compile(r"hostage|captive|abduct|kidnap", re.I)
@@ -278,7 +280,11 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
     position, best, modifiers, words = quantity.end, None, set(), 0
     best_end = quantity.end
     first = _TOKEN.match(text, position, limit)
-    bare = first is None or first["word"] is None or first["word"].lower() in _STOP_WORDS
+    bare = first is None or first["word"] is None or first["word"].lower() in _STOP_WORDS | {
+        "and", "or", "but"
+    }
+    if first is not None and (first["word"] or "").lower() in ("and", "or", "but"):
+        return _Head(None, quantity.end, "", set(), bare=True)  # "killed 1,200 and took 253"
     while words < 7:
         match = _TOKEN.match(text, position, limit)
         if match is None or match["word"] is None:
@@ -472,15 +478,24 @@ def _group(measure: str, head: _Head, quantity: Quantity, ctx: Context) -> str |
         return _GROUPS[measure]
     if measure == "prisoners_released":
         return "Palestinian prisoners"
-    clause = ctx.text[quantity.start : ctx.sentence[1]][:80]
-    before = ctx.text[ctx.sentence[0] : quantity.start]
-    if _PLACE_ISRAEL.search(clause) or re.search(r"October 7|7 October|Hamas attack", before):
-        return "people in Israel"
-    if (
-        re.search(r"Palestinian|Gazan", head.phrase)
-        or _PLACE_GAZA.search(clause)
-        or re.search(r"Gaza|Palestinian", before)
-    ):
+    if re.search(r"Palestinian|Gazan", head.phrase):
         return "Palestinians"
+    if re.search(r"Israeli", head.phrase):
+        return "people in Israel"
+    text = ctx.text
+    for start, end in [span for span in (ctx.sentence, ctx.previous) if span]:
+        span = text[start:end] if (start, end) != ctx.sentence else text[quantity.start : end]
+        place = _place_of(span)
+        if place:
+            return place
+        if (start, end) == ctx.sentence and re.search(r"October 7|7 October|Hamas attack", text[start:quantity.start]):
+            return "people in Israel"
     phrase = re.sub(r"\s+", " ", head.phrase).strip(" ,")
     return phrase or "people"
+
+
+def _place_of(span: str) -> str | None:
+    israel, gaza = _PLACE_ISRAEL.search(span), _PLACE_GAZA.search(span)
+    if israel and (not gaza or israel.start() < gaza.start()):
+        return "people in Israel"
+    return "Palestinians" if gaza else None

@@ -69,7 +69,9 @@ _UNITS = {
     "phase": 1,
     "stage": 1,
 }
-_COMPOUND = re.compile(r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?!-old)", re.I)
+_COMPOUND = re.compile(
+    r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?![-\s]old\b)", re.I
+)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -79,6 +81,7 @@ _NOT_BEFORE = re.compile(
     r"\b(?:Resolution|Article|No|Nos|Number|Chapter|Section|Page|Route|Gate|Phase|Stage|"
     r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+|"
     r"\b(?:men|women|people|those|aged|ages?|children|boys|girls)\s+(?:over|under|above|below|of)\s+|"
+    r"\b(?:aged|age|ages)\s+|"
     r"\b[A-Z][a-z]+,\s*)$"
 )
 _AGE_AFTER = re.compile(r"^\s*[,)]")
@@ -86,7 +89,7 @@ _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
 )
 _PHRASAL = re.compile(
-    r"\b(?:hand|hands|handed|handing|turn|turned|turning|took|take|taken|taking|pass|passed|"
+    r"\b(?:hand|hands|handed|handing|turn|turned|turning|pass|passed|"
     r"passing|carried|left|fought|argued|talks|dispute|disagreement|control)\s*$",
     re.I,
 )
@@ -245,8 +248,8 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
         else:
             num_end, first_only = _first_end(match), True
     digits = match.group("digits") or ""
-    if qualifier != "range" and _YEAR.fullmatch(digits) and not _counted_after(text, num_end, end):
-        return None, first_only  # "in 2023", but not "some 2000 people"
+    if _YEAR.fullmatch(digits) and _is_year(text, match, num_end, start, end, qualifier):
+        return None, first_only  # "in 2023", "between 2019 and 2023", not "some 2000 people"
     num_start = match.start("digits") if match.group("digits") else match.start("words")
     if match.group("between") and qualifier == "range":
         num_start = match.start("between")
@@ -260,7 +263,7 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
     prefix, suffix, lookup = _qualifier_patterns()
     if qualifier == "exact":
         before = prefix.search(text, max(start, num_start - 30), num_start)
-        if before and not _PHRASAL.search(text, max(start, before.start() - 12), before.start()):
+        if before and not _phrasal(text, before, surface_end, start, end):
             qualifier = lookup["prefix:" + " ".join(before["q"].lower().split())]
             q_start = before.start("q")
         elif after := suffix.match(text, surface_end, end):
@@ -271,12 +274,43 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
     ), first_only
 
 
-def _counted_after(text: str, position: int, end: int) -> bool:
+def _phrasal(text: str, qualifier: re.Match[str], position: int, start: int, end: int) -> bool:
+    """Is the "over" before a number part of a verb ("handed over 33", "took over 30 towns")?"""
+    if qualifier["q"].lower() != "over":
+        return False
+    verb = text[max(start, qualifier.start() - 12) : qualifier.start()]
+    if _PHRASAL.search(verb):
+        return True
+    if re.search(r"\b(?:took|take|takes|taken|taking)\s*$", verb, re.I):
+        return not _counted_after(text, position, end, people_only=True)
+    return False
+
+
+def _is_year(
+    text: str, match: re.Match[str], num_end: int, start: int, end: int, qualifier: str
+) -> bool:
+    """A four-digit number from 1900 to 2099 is a year unless it counts something."""
+    if qualifier == "range":
+        second = match.group("b_digits") or ""
+        return bool(_YEAR.fullmatch(second)) and not _counted_after(text, match.end(), end)
+    before = text[max(start, match.start() - 12) : match.start()]
+    if re.search(r"\b(?:in|since|by|until|from|of|during|early|late|mid|year)\s+$", before, re.I):
+        return True
+    prefix, _, _ = _qualifier_patterns()
+    if prefix.search(text, max(start, match.start() - 30), match.start()):
+        return False  # "more than 2000 people"
+    return not _counted_after(text, num_end, end)
+
+
+def _counted_after(text: str, position: int, end: int, people_only: bool = False) -> bool:
     """True if a noun of people or things counted follows ("2000 people", "1948 hostages")."""
     from briefing.cues import cue_set
 
     word = re.match(r"\s+([A-Za-z][\w-]*)", text[position:end])
-    return bool(word) and cue_set("measures.yaml", "heads").label(word.group(1)) is not None
+    label = cue_set("measures.yaml", "heads").label(word.group(1)) if word else None
+    if people_only:
+        return label in ("hostage", "prisoner", "person", "death", "injury", "displaced")
+    return label is not None
 
 
 def _vague(text: str, start: int, end: int) -> list[Quantity]:

@@ -146,12 +146,14 @@ def test_non_utf8_catalog_is_a_catalog_error(tmp_path: Path) -> None:
 
 
 def test_line_numbers_are_file_lines_after_a_blank_line() -> None:
+    # Regression: at 80771a1 line numbers counted CSV rows, not file lines.
     path = BAD / "blank_line_duplicate.csv"  # the repeated x1 is on line 5 (line 3 is blank)
     with pytest.raises(CatalogError, match=r": line 5: duplicate id 'x1'"):
         read_catalog(path)
 
 
 def test_line_numbers_are_file_lines_after_a_multiline_cell(tmp_path: Path) -> None:
+    # Regression (as above): a quoted title spanning two lines shifted line numbers.
     path = write(
         tmp_path, f'{HEADER}\na1,"Two\nline title",O,2024-02-24,en,\na2,T,O,24/02/2024,en,\n'
     )
@@ -258,6 +260,7 @@ def test_agreeing_date_does_not_warn() -> None:
 
 
 def test_short_outlet_name_is_not_a_substring_match() -> None:
+    # Regression: at 80771a1 outlets matched by substring, so "AP" matched "Japan Times".
     art = article(outlet="AP")
     with pytest.warns(MetadataWarning):
         apply_entry(art, entry(outlet="Japan Times"))

@@ -74,7 +74,7 @@ def test_unknown_actors_listing(tmp_path):
     [
         (b"", "empty file"),
         (b"%PDF-1.7\n\x00\x01binary", "binary file"),
-        (b"\xff\xfe\x00\x00\x81", "binary"),
+        (b"\xff\xfe\x00\xd8\x81", "cannot decode"),
     ],
 )
 def test_bad_file_is_one_line_error_and_no_output(tmp_path, content, reason):

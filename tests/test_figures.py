@@ -182,3 +182,16 @@ def test_every_figure_is_traceable(extract):
         if record.type == "figure":
             assert article.text[record.start : record.end] == record.text
             assert record.text in record.sentence
+
+
+def test_bare_number_before_a_second_verb(extract):
+    found = figures(extract, "Militants killed 1,200 and abducted 253 on that day.")
+    assert [(r["measure"], r["low"]) for r in found] == [("killed", 1200), ("hostages_taken", 253)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Talks between 2019 and 2023 produced nothing.", "A 12-year old girl was among them."],
+)
+def test_year_spans_and_loose_ages_are_not_figures(extract, body):
+    assert figures(extract, body) == []

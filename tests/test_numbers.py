@@ -162,6 +162,8 @@ def test_prefix_qualifiers(text: str, surface: str, value: float, qualifier: str
     ],
 )
 def test_suffix_qualifiers(text: str, surface: str, qualifier: str) -> None:
+    # Regression: at commit 80771a1 the suffix regex was anchored with "^" and used with
+    # pattern.match(text, pos), so no suffix qualifier ever matched.
     q = only(text)
     assert (text[q.start : q.end], q.qualifier) == (surface, qualifier)
 
@@ -171,6 +173,7 @@ def test_suffix_qualifiers(text: str, surface: str, qualifier: str) -> None:
     ["Hamas handed over 33 hostages", "Israel handed over 90 prisoners"],
 )
 def test_handed_over_is_not_a_qualifier(text: str) -> None:
+    # Regression: at 80771a1 "handed over 33" was read as "more than 33" (at_least).
     q = only(text)
     assert q.qualifier == "exact"
     assert text[q.start : q.end] == text.split()[-2]
@@ -188,6 +191,8 @@ def test_qualifier_is_not_taken_from_the_previous_sentence() -> None:
 
 
 def test_qualifier_search_stays_inside_the_range() -> None:
+    # Regression: at 80771a1 a headline ending in "over" lent its qualifier (and its words)
+    # to a number opening the next paragraph, outside the searched range.
     text = "Netanyahu says the war is not over\n\n130 hostages are still held."
     body = text.index("130")
     found = find_quantities(text, body, len(text))
@@ -222,6 +227,7 @@ def test_two_counts_joined_by_and_are_not_a_range() -> None:
 
 
 def test_number_after_and_is_not_swallowed() -> None:
+    # Regression: at 80771a1 "N and M" was scanned as a failed range and M was lost.
     assert quantities("Hamas killed 1,200 and 240 were taken hostage") == [
         ("1,200", 1200, 1200, "exact"),
         ("240", 240, 240, "exact"),
@@ -305,6 +311,7 @@ def test_not_quantities(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["nine in ten Gazans are displaced", "1 in 3 children"])
 def test_ratios_are_not_quantities(text: str) -> None:
+    # Regression: at 80771a1 the denominator ("ten", "3") was reported as a count.
     assert quantities(text) == []
 
 
@@ -318,9 +325,36 @@ def test_age_apposition_in_a_list() -> None:
 
 
 def test_round_number_that_looks_like_a_year() -> None:
+    # Regression: at 80771a1 every 4-digit 19xx/20xx number was dropped as a year.
     assert quantities("more than 2000 people were killed") == [
         ("more than 2000", 2000, 2000, "at_least")
     ]
+
+
+# Regression: a year after "in" was read as a count when a counted noun followed it.
+@pytest.mark.parametrize(
+    "text",
+    ["In 2014 Palestinians were killed in a war", "In 2023 hostages were taken to Gaza"],
+)
+def test_year_after_in_is_not_a_count_even_before_a_noun(text: str) -> None:
+    assert quantities(text) == []
+
+
+# Regression: an age after "aged" was a quantity.
+@pytest.mark.parametrize(
+    "text", ["The oldest hostage, aged 85, was freed", "a woman aged 85 was freed"]
+)
+def test_aged_n_is_an_age(text: str) -> None:
+    assert quantities(text) == []
+
+
+# Regression: "took over 240 hostages" lost its at_least qualifier.
+def test_took_over_before_people_is_a_qualifier() -> None:
+    assert quantities("Hamas took over 240 hostages") == [("over 240", 240, 240, "at_least")]
+
+
+def test_phrasal_over_before_things_is_not_a_qualifier() -> None:
+    assert quantities("Hamas took over 30 towns") == [("30", 30, 30, "exact")]
 
 
 # --- invariants on a realistic paragraph -------------------------------------------------
