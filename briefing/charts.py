@@ -17,22 +17,73 @@ import altair as alt
 import pandas as pd
 
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
-PALETTE = ["#1f5a96", "#c8553d", "#2e8b57", "#8e6cbf", "#d4a017", "#3c9fb4", "#a23b72",
-           "#6b7b8c", "#e07a5f", "#5a8f29"]
-KIND_COLOURS = {"state": "#1f5a96", "organization": "#c8553d", "person": "#2e8b57", "media": "#8e6cbf"}
-STAGE_ORDER = ["talks", "proposal", "counterproposal", "demand", "acceptance", "rejection",
-               "agreement", "implementation", "extension", "violation", "breakdown"]
-STAGE_COLOURS = ["#1f5a96", "#3c9fb4", "#8e6cbf", "#d4a017", "#2e8b57", "#c8553d", "#0b6e4f",
-                 "#5a8f29", "#6b7b8c", "#e07a5f", "#a23b72"]
-QUALIFIER_SHAPES = {"exact": "circle", "approximately": "diamond", "at_least": "triangle-right",
-                    "at_most": "triangle-left", "range": "stroke"}
+PALETTE = [
+    "#1f5a96",
+    "#c8553d",
+    "#2e8b57",
+    "#8e6cbf",
+    "#d4a017",
+    "#3c9fb4",
+    "#a23b72",
+    "#6b7b8c",
+    "#e07a5f",
+    "#5a8f29",
+]
+KIND_COLOURS = {
+    "state": "#1f5a96",
+    "organization": "#c8553d",
+    "person": "#2e8b57",
+    "media": "#8e6cbf",
+}
+STAGE_ORDER = [
+    "talks",
+    "proposal",
+    "counterproposal",
+    "demand",
+    "acceptance",
+    "rejection",
+    "agreement",
+    "implementation",
+    "extension",
+    "violation",
+    "breakdown",
+]
+STAGE_COLOURS = [
+    "#1f5a96",
+    "#3c9fb4",
+    "#8e6cbf",
+    "#d4a017",
+    "#2e8b57",
+    "#c8553d",
+    "#0b6e4f",
+    "#5a8f29",
+    "#6b7b8c",
+    "#e07a5f",
+    "#a23b72",
+]
+QUALIFIER_SHAPES = {
+    "exact": "circle",
+    "approximately": "diamond",
+    "at_least": "triangle-right",
+    "at_most": "triangle-left",
+    "range": "stroke",
+}
 MEASURE_LABELS = {
-    "killed": "Killed", "injured": "Injured", "hostages_taken": "Hostages taken",
-    "hostages_held": "Hostages still held", "hostages_dead": "Hostages believed dead",
-    "hostages_alive": "Hostages believed alive", "hostages_released": "Hostages released",
-    "prisoners_released": "Prisoners released", "remains_returned": "Remains returned",
-    "displaced": "Displaced", "missing": "Missing", "duration": "Duration of a truce or phase",
-    "phases": "Phases of a deal", "aid_trucks": "Aid trucks", "other": "Other counts",
+    "killed": "Killed",
+    "injured": "Injured",
+    "hostages_taken": "Hostages taken",
+    "hostages_held": "Hostages still held",
+    "hostages_dead": "Hostages believed dead",
+    "hostages_alive": "Hostages believed alive",
+    "hostages_released": "Hostages released",
+    "prisoners_released": "Prisoners released",
+    "remains_returned": "Remains returned",
+    "displaced": "Displaced",
+    "missing": "Missing",
+    "duration": "Duration of a truce or phase",
+    "phases": "Phases of a deal",
+    "aid_trucks": "Aid trucks",
+    "other": "Other counts",
 }
 UNIT_LABELS = {"people": "people", "days": "days", "trucks": "trucks", "count": "phases"}
 
@@ -42,11 +93,26 @@ def theme() -> dict:
     return {
         "config": {
             "font": FONT,
-            "title": {"fontSize": 15, "anchor": "start", "fontWeight": 600, "subtitleColor": "#555"},
-            "axis": {"labelFontSize": 11, "titleFontSize": 12, "gridColor": "#e6e6e6",
-                     "domainColor": "#888", "tickColor": "#888"},
-            "legend": {"labelFontSize": 11, "titleFontSize": 12, "orient": "bottom",
-                       "direction": "horizontal", "columns": 3},
+            "title": {
+                "fontSize": 15,
+                "anchor": "start",
+                "fontWeight": 600,
+                "subtitleColor": "#555",
+            },
+            "axis": {
+                "labelFontSize": 11,
+                "titleFontSize": 12,
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888",
+                "tickColor": "#888",
+            },
+            "legend": {
+                "labelFontSize": 11,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "direction": "horizontal",
+                "columns": 3,
+            },
             "view": {"stroke": None, "continuousWidth": 560},
             "range": {"category": PALETTE},
             "point": {"size": 90, "filled": True},
@@ -83,7 +149,7 @@ class _Bundle:
 
     def _repr_html_(self) -> str:
         flush = "(window.briefingCharts||[]).forEach(function(f){f();});window.briefingCharts=[];"
-        return f'<script>{javascript_bundle()}</script><script>{flush}</script>'
+        return f"<script>{javascript_bundle()}</script><script>{flush}</script>"
 
 
 def setup(inline_bundle: bool = True) -> _Bundle | None:
@@ -108,7 +174,9 @@ def _sentence_panel(base: alt.Chart, selection, width: int = 560) -> alt.Chart:
     """Below a chart: the source sentence of the clicked mark (works in exported pages too)."""
     return (
         base.transform_filter(selection)
-        .transform_calculate(label="datum.outlet + ' (' + datum.published_label + '): ' + datum.sentence")
+        .transform_calculate(
+            label="datum.outlet + ' (' + datum.published_label + '): ' + datum.sentence"
+        )
         .mark_text(align="left", baseline="top", lineBreak="\n", fontSize=12, limit=width)
         .encode(x=alt.value(0), y=alt.value(0), text="label:N")
         .properties(width=width, height=40, title="Click a mark to read its source sentence")
@@ -131,12 +199,17 @@ def _prepare(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 def _value_label(row) -> str:
     low, high = f"{row.low:,.0f}", f"{row.high:,.0f}"
-    prefix = {"at_least": "at least ", "at_most": "up to ", "approximately": "about "}.get(row.qualifier, "")
+    prefix = {"at_least": "at least ", "at_most": "up to ", "approximately": "about "}.get(
+        row.qualifier, ""
+    )
     return f"{low}–{high}" if row.qualifier == "range" else prefix + low
 
 
 def figure_comparison(
-    figures: pd.DataFrame, articles: pd.DataFrame, measure: str, group: str | None = None,
+    figures: pd.DataFrame,
+    articles: pd.DataFrame,
+    measure: str,
+    group: str | None = None,
     title: str | None = None,
 ) -> alt.VConcatChart:
     """What each outlet reported for one measure (and group), qualifiers drawn honestly.
@@ -157,28 +230,58 @@ def figure_comparison(
     y = alt.Y("report:N", sort=list(data["report"].unique()), title=None)
     x_title = f"{MEASURE_LABELS.get(measure, measure)} ({unit})"
     colour = alt.Color("attribution:N", title="Attributed to")
-    tooltip = [alt.Tooltip("value:N", title="Figure"), alt.Tooltip("text:N", title="As written"),
-               alt.Tooltip("attribution:N", title="Attributed to"),
-               alt.Tooltip("as_of_label:N", title="Refers to"), alt.Tooltip("status:N"),
-               alt.Tooltip("outlet:N"), alt.Tooltip("sentence:N", title="Sentence")]
-    ranges = base.transform_filter("datum.low != datum.high").mark_rule(strokeWidth=5, opacity=0.7).encode(
-        x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")), x2="high:Q", y=y, color=colour,
-        tooltip=tooltip,
+    tooltip = [
+        alt.Tooltip("value:N", title="Figure"),
+        alt.Tooltip("text:N", title="As written"),
+        alt.Tooltip("attribution:N", title="Attributed to"),
+        alt.Tooltip("as_of_label:N", title="Refers to"),
+        alt.Tooltip("status:N"),
+        alt.Tooltip("outlet:N"),
+        alt.Tooltip("sentence:N", title="Sentence"),
+    ]
+    ranges = (
+        base.transform_filter("datum.low != datum.high")
+        .mark_rule(strokeWidth=5, opacity=0.7)
+        .encode(
+            x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")),
+            x2="high:Q",
+            y=y,
+            color=colour,
+            tooltip=tooltip,
+        )
     )
-    points = base.transform_filter("datum.low == datum.high").mark_point(size=140, filled=True).encode(
-        x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")), y=y, color=colour,
-        shape=alt.Shape("qualifier:N", title="Qualifier",
-                        scale=alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values()))),
-        tooltip=tooltip,
+    points = (
+        base.transform_filter("datum.low == datum.high")
+        .mark_point(size=140, filled=True)
+        .encode(
+            x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")),
+            y=y,
+            color=colour,
+            shape=alt.Shape(
+                "qualifier:N",
+                title="Qualifier",
+                scale=alt.Scale(
+                    domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values())
+                ),
+            ),
+            tooltip=tooltip,
+        )
     )
-    chart = (ranges + points).add_params(selection).properties(
-        title=title or MEASURE_LABELS.get(measure, measure) + (f": {group}" if group else ""),
-        width=560, height=max(60, 28 * data["report"].nunique()),
+    chart = (
+        (ranges + points)
+        .add_params(selection)
+        .properties(
+            title=title or MEASURE_LABELS.get(measure, measure) + (f": {group}" if group else ""),
+            width=560,
+            height=max(60, 28 * data["report"].nunique()),
+        )
     )
     return alt.vconcat(chart, _sentence_panel(base, selection))
 
 
-def running_total(series: pd.DataFrame, title: str = "Reported death toll in Gaza") -> alt.VConcatChart:
+def running_total(
+    series: pd.DataFrame, title: str = "Reported death toll in Gaza"
+) -> alt.VConcatChart:
     """A running figure across the dates it refers to: one point per report, joined by date."""
     data = series.copy()
     data["row"] = range(len(data))
@@ -188,16 +291,25 @@ def running_total(series: pd.DataFrame, title: str = "Reported death toll in Gaz
     selection = _source_selection("pick_total")
     base = alt.Chart(data)
     line = base.mark_line(color="#999", strokeDash=[4, 3]).encode(
-        x=alt.X("as_of:T", title="Date the figure refers to"), y=alt.Y("low:Q", title="People killed"),
+        x=alt.X("as_of:T", title="Date the figure refers to"),
+        y=alt.Y("low:Q", title="People killed"),
     )
     points = base.mark_point(size=140, filled=True).encode(
-        x="as_of:T", y=alt.Y("low:Q", axis=alt.Axis(format=",")),
+        x="as_of:T",
+        y=alt.Y("low:Q", axis=alt.Axis(format=",")),
         color=alt.Color("attribution:N", title="Attributed to"),
-        shape=alt.Shape("qualifier:N", title="Qualifier",
-                        scale=alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values()))),
-        tooltip=[alt.Tooltip("text:N", title="As written"), alt.Tooltip("attribution:N"),
-                 alt.Tooltip("outlet:N"), alt.Tooltip("as_of:T", title="Refers to"),
-                 alt.Tooltip("sentence:N")],
+        shape=alt.Shape(
+            "qualifier:N",
+            title="Qualifier",
+            scale=alt.Scale(domain=list(QUALIFIER_SHAPES), range=list(QUALIFIER_SHAPES.values())),
+        ),
+        tooltip=[
+            alt.Tooltip("text:N", title="As written"),
+            alt.Tooltip("attribution:N"),
+            alt.Tooltip("outlet:N"),
+            alt.Tooltip("as_of:T", title="Refers to"),
+            alt.Tooltip("sentence:N"),
+        ],
     )
     chart = (line + points).add_params(selection).properties(title=title, width=560, height=240)
     return alt.vconcat(chart, _sentence_panel(base, selection))
@@ -210,24 +322,38 @@ def mentions_heatmap(actors: pd.DataFrame, articles: pd.DataFrame, top: int = 25
     data["column"] = data["outlet"] + " · " + data["article"].str[:3]
     order = (data.groupby("name")["article"].nunique().sort_values(ascending=False).head(top)).index
     data = data[data["name"].isin(order)]
-    return alt.Chart(data).mark_rect().encode(
-        x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("name:N", sort=list(order), title=None),
-        color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme="blues")),
-        tooltip=["name:N", "kind:N", "role:N", "mentions:Q", "outlet:N"],
-    ).properties(title="Who is named where", width=360, height=max(200, 16 * len(order)))
+    return (
+        alt.Chart(data)
+        .mark_rect()
+        .encode(
+            x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-30)),
+            y=alt.Y("name:N", sort=list(order), title=None),
+            color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme="blues")),
+            tooltip=["name:N", "kind:N", "role:N", "mentions:Q", "outlet:N"],
+        )
+        .properties(title="Who is named where", width=360, height=max(200, 16 * len(order)))
+    )
 
 
 def roles_chart(actors: pd.DataFrame, articles: pd.DataFrame) -> alt.Chart:
     """Actors per article by role (party, mediator, host, source, other)."""
     data = actors.merge(articles[["id", "outlet"]].rename(columns={"id": "article"}), on="article")
-    data["outlet"] = data["outlet"].fillna("unknown outlet").astype(str) + " · " + data["article"].str[:3]
-    return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("outlet:N", title=None),
-        x=alt.X("count():Q", title="Actors named"),
-        color=alt.Color("role:N", title="Role", sort=["party", "mediator", "host", "source", "other"]),
-        tooltip=["outlet:N", "role:N", alt.Tooltip("count():Q", title="Actors")],
-    ).properties(title="Roles in each article", width=480)
+    data["outlet"] = (
+        data["outlet"].fillna("unknown outlet").astype(str) + " · " + data["article"].str[:3]
+    )
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("outlet:N", title=None),
+            x=alt.X("count():Q", title="Actors named"),
+            color=alt.Color(
+                "role:N", title="Role", sort=["party", "mediator", "host", "source", "other"]
+            ),
+            tooltip=["outlet:N", "role:N", alt.Tooltip("count():Q", title="Actors")],
+        )
+        .properties(title="Roles in each article", width=480)
+    )
 
 
 def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) -> alt.Chart:
@@ -235,24 +361,34 @@ def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) 
     names = pd.concat([pairs["a"], pairs["b"]]).value_counts().head(top).index
     data = pairs[pairs["a"].isin(names) & pairs["b"].isin(names)]
     both = pd.concat([data, data.rename(columns={"a": "b", "b": "a"})])
-    return alt.Chart(both).mark_circle().encode(
-        x=alt.X("a:N", title=None, sort=list(names), axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("b:N", title=None, sort=list(names)),
-        size=alt.Size("articles:Q", title="Articles together"),
-        color=alt.value("#1f5a96"),
-        tooltip=["a:N", "b:N", "articles:Q"],
-    ).properties(title="Named together", width=420, height=420)
+    return (
+        alt.Chart(both)
+        .mark_circle()
+        .encode(
+            x=alt.X("a:N", title=None, sort=list(names), axis=alt.Axis(labelAngle=-40)),
+            y=alt.Y("b:N", title=None, sort=list(names)),
+            size=alt.Size("articles:Q", title="Articles together"),
+            color=alt.value("#1f5a96"),
+            tooltip=["a:N", "b:N", "articles:Q"],
+        )
+        .properties(title="Named together", width=420, height=420)
+    )
 
 
 def sources_chart(figures: pd.DataFrame) -> alt.Chart:
     """The quoted sources behind the figures, by measure."""
     data = figures.assign(attribution=figures["attribution"].fillna("not attributed").astype(str))
-    return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("attribution:N", sort="-x", title=None),
-        x=alt.X("count():Q", title="Figures"),
-        color=alt.Color("measure:N", title="Measure"),
-        tooltip=["attribution:N", "measure:N", alt.Tooltip("count():Q", title="Figures")],
-    ).properties(title="Who the figures are attributed to", width=420)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("attribution:N", sort="-x", title=None),
+            x=alt.X("count():Q", title="Figures"),
+            color=alt.Color("measure:N", title="Measure"),
+            tooltip=["attribution:N", "measure:N", alt.Tooltip("count():Q", title="Figures")],
+        )
+        .properties(title="Who the figures are attributed to", width=420)
+    )
 
 
 def timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
@@ -262,18 +398,37 @@ def timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
     data["reported_by"] = data["outlets"].map(lambda o: ", ".join(sorted({str(x) for x in o if x})))
     data["place"] = data["place"].fillna("not stated")
     data["precision"] = data["date_precision"].fillna("day")
-    return alt.Chart(data).mark_point(size=160, filled=True).encode(
-        x=alt.X("date:T", title="Date"),
-        y=alt.Y("stage:N", sort=STAGE_ORDER, title=None),
-        color=alt.Color("stage:N", scale=alt.Scale(domain=STAGE_ORDER, range=STAGE_COLOURS), legend=None),
-        shape=alt.Shape("modality:N", title="Modality",
-                        scale=alt.Scale(domain=["actual", "planned", "hypothetical", "negated"],
-                                        range=["circle", "triangle-up", "diamond", "cross"])),
-        tooltip=[alt.Tooltip("date:T"), alt.Tooltip("precision:N", title="Date precision"),
-                 "stage:N", "modality:N", "place:N", alt.Tooltip("participants:N"),
-                 alt.Tooltip("reported_by:N", title="Reported by"), alt.Tooltip("reports:Q"),
-                 alt.Tooltip("text:N", title="As written")],
-    ).properties(title="The negotiation, step by step", width=560, height=300)
+    return (
+        alt.Chart(data)
+        .mark_point(size=160, filled=True)
+        .encode(
+            x=alt.X("date:T", title="Date"),
+            y=alt.Y("stage:N", sort=STAGE_ORDER, title=None),
+            color=alt.Color(
+                "stage:N", scale=alt.Scale(domain=STAGE_ORDER, range=STAGE_COLOURS), legend=None
+            ),
+            shape=alt.Shape(
+                "modality:N",
+                title="Modality",
+                scale=alt.Scale(
+                    domain=["actual", "planned", "hypothetical", "negated"],
+                    range=["circle", "triangle-up", "diamond", "cross"],
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("date:T"),
+                alt.Tooltip("precision:N", title="Date precision"),
+                "stage:N",
+                "modality:N",
+                "place:N",
+                alt.Tooltip("participants:N"),
+                alt.Tooltip("reported_by:N", title="Reported by"),
+                alt.Tooltip("reports:Q"),
+                alt.Tooltip("text:N", title="As written"),
+            ],
+        )
+        .properties(title="The negotiation, step by step", width=560, height=300)
+    )
 
 
 def terms_chart(terms: pd.DataFrame) -> alt.Chart:
@@ -284,12 +439,27 @@ def terms_chart(terms: pd.DataFrame) -> alt.Chart:
     data["value"] = [_value_label(r) for r in data.itertuples()]
     base = alt.Chart(data).encode(
         y=alt.Y("term:N", title=None),
-        color=alt.Color("status:N", title="Status", scale=alt.Scale(
-            domain=["proposed", "demanded", "agreed"], range=["#1f5a96", "#d4a017", "#2e8b57"])),
-        tooltip=["term:N", "value:N", "status:N", "outlet:N", "published:T", "attribution:N", "sentence:N"],
+        color=alt.Color(
+            "status:N",
+            title="Status",
+            scale=alt.Scale(
+                domain=["proposed", "demanded", "agreed"], range=["#1f5a96", "#d4a017", "#2e8b57"]
+            ),
+        ),
+        tooltip=[
+            "term:N",
+            "value:N",
+            "status:N",
+            "outlet:N",
+            "published:T",
+            "attribution:N",
+            "sentence:N",
+        ],
     )
-    bars = base.mark_rule(strokeWidth=6).encode(x=alt.X("low:Q", title="Value (people, days or phases)",
-                                                        scale=alt.Scale(type="symlog")), x2="high:Q")
+    bars = base.mark_rule(strokeWidth=6).encode(
+        x=alt.X("low:Q", title="Value (people, days or phases)", scale=alt.Scale(type="symlog")),
+        x2="high:Q",
+    )
     dots = base.mark_point(size=120, filled=True).encode(x="low:Q")
     return (bars + dots).properties(title="The structure of the proposals on the table", width=520)
 

@@ -74,36 +74,52 @@ def reconcile(
     data = with_sources(figures, articles)
     if status is not None:
         data = data[data["status"] == status]
-    columns = [*keys, "reports", "sources", "outlets", "min", "max", "conservative",
-               "attributions", "grade", "disagreement"]
+    columns = [
+        *keys,
+        "reports",
+        "sources",
+        "outlets",
+        "min",
+        "max",
+        "conservative",
+        "attributions",
+        "grade",
+        "disagreement",
+    ]
     if data.empty:
         return pd.DataFrame(columns=columns)
     rows = []
     for group_key, group in data.groupby(keys, dropna=False, sort=True):
         group_key = group_key if isinstance(group_key, tuple) else (group_key,)
         attributions = sorted({a for a in group["attribution"].dropna()})
-        rows.append({
-            **dict(zip(keys, group_key, strict=True)),
-            "reports": len(group),
-            "sources": group["source"].nunique(),
-            "outlets": sorted({str(o) for o in group["outlet"].dropna()}),
-            "min": group["low"].min(),
-            "max": group["high"].max(),
-            "conservative": group["low"].min(),
-            "attributions": attributions,
-            "grade": _grade(group, attributions, gazetteer),
-            "disagreement": _disagreement(group, keys),
-        })
+        rows.append(
+            {
+                **dict(zip(keys, group_key, strict=True)),
+                "reports": len(group),
+                "sources": group["source"].nunique(),
+                "outlets": sorted({str(o) for o in group["outlet"].dropna()}),
+                "min": group["low"].min(),
+                "max": group["high"].max(),
+                "conservative": group["low"].min(),
+                "attributions": attributions,
+                "grade": _grade(group, attributions, gazetteer),
+                "disagreement": _disagreement(group, keys),
+            }
+        )
     out = pd.DataFrame(rows, columns=columns)
     out["reports"] = out["reports"].astype("Int64")
     out["sources"] = out["sources"].astype("Int64")
-    return out.sort_values(["measure", "sources"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["measure", "sources"], ascending=[True, False], kind="stable"
+    ).reset_index(drop=True)
 
 
 def _grade(group: pd.DataFrame, attributions: list[str], gazetteer: Gazetteer) -> str:
     """Acknowledged by a party > corroborated by two or more sources > single source."""
     for attribution in attributions:
-        name = gazetteer.resolve(attribution) if attribution not in gazetteer.actors else attribution
+        name = (
+            gazetteer.resolve(attribution) if attribution not in gazetteer.actors else attribution
+        )
         actor = gazetteer.actors.get(name or "")
         if actor and (actor.role == "party" or actor.affiliation in ("Israel", "Hamas")):
             return "acknowledged by a party"
@@ -151,8 +167,19 @@ def series(
         keep &= data["group"] == group
     if scope is not None:
         keep &= data["scope"] == scope
-    columns = ["as_of", "published", "low", "high", "qualifier", "attribution", "outlet",
-               "source", "article", "text", "sentence"]
+    columns = [
+        "as_of",
+        "published",
+        "low",
+        "high",
+        "qualifier",
+        "attribution",
+        "outlet",
+        "source",
+        "article",
+        "text",
+        "sentence",
+    ]
     out = data.loc[keep, columns].copy()
     out["as_of"] = out["as_of"].fillna(out["published"])
     return out.sort_values(["as_of", "low"], kind="stable").reset_index(drop=True)
@@ -162,8 +189,20 @@ def terms(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The terms on the table: figures proposed, demanded or agreed, by publication date."""
     data = with_sources(figures, articles)
     out = data[data["status"] != "reported"]
-    columns = ["published", "outlet", "status", "measure", "low", "high", "qualifier", "unit",
-               "attribution", "text", "sentence", "article"]
+    columns = [
+        "published",
+        "outlet",
+        "status",
+        "measure",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "attribution",
+        "text",
+        "sentence",
+        "article",
+    ]
     return out[columns].sort_values(["published", "measure"], kind="stable").reset_index(drop=True)
 
 
@@ -181,12 +220,19 @@ def term_changes(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     for measure, group in on_table.groupby("measure", sort=True):
         previous = None
         for published, day in group.groupby("published", sort=True):
-            values = sorted({_span(low, high) for low, high in zip(day["low"], day["high"], strict=True)})
-            rows.append({
-                "measure": measure, "published": published, "values": values, "previous": previous,
-                "changed": previous is not None and values != previous,
-                "outlets": sorted({str(o) for o in day["outlet"].dropna()}),
-            })
+            values = sorted(
+                {_span(low, high) for low, high in zip(day["low"], day["high"], strict=True)}
+            )
+            rows.append(
+                {
+                    "measure": measure,
+                    "published": published,
+                    "values": values,
+                    "previous": previous,
+                    "changed": previous is not None and values != previous,
+                    "outlets": sorted({str(o) for o in day["outlet"].dropna()}),
+                }
+            )
             previous = values
     return pd.DataFrame(rows, columns=columns)
 
@@ -212,7 +258,9 @@ def co_mentions(actors: pd.DataFrame, min_articles: int = 1) -> pd.DataFrame:
     rows = [{"a": a, "b": b, "articles": n} for (a, b), n in counts.items() if n >= min_articles]
     out = pd.DataFrame(rows, columns=["a", "b", "articles"])
     out["articles"] = out["articles"].astype("Int64")
-    return out.sort_values(["articles", "a", "b"], ascending=[False, True, True]).reset_index(drop=True)
+    return out.sort_values(["articles", "a", "b"], ascending=[False, True, True]).reset_index(
+        drop=True
+    )
 
 
 def roles(actors: pd.DataFrame) -> pd.DataFrame:
@@ -240,12 +288,19 @@ def merge_timeline(
     for event in ordered.itertuples(index=False):
         target = _matching_row(rows, event, tolerance_days)
         if target is None:
-            rows.append({
-                "date": event.date, "date_precision": event.date_precision, "stage": event.stage,
-                "modality": event.modality, "place": event.place, "actors": list(event.actors),
-                "articles": [event.article], "outlets": [outlets.get(event.article)],
-                "text": event.text,
-            })
+            rows.append(
+                {
+                    "date": event.date,
+                    "date_precision": event.date_precision,
+                    "stage": event.stage,
+                    "modality": event.modality,
+                    "place": event.place,
+                    "actors": list(event.actors),
+                    "articles": [event.article],
+                    "outlets": [outlets.get(event.article)],
+                    "text": event.text,
+                }
+            )
             continue
         if pd.isna(target["place"]) and pd.notna(event.place):
             target["place"] = event.place
@@ -253,8 +308,17 @@ def merge_timeline(
         if event.article not in target["articles"]:
             target["articles"].append(event.article)
             target["outlets"].append(outlets.get(event.article))
-    columns = ["date", "date_precision", "stage", "modality", "place", "actors", "articles",
-               "outlets", "text"]
+    columns = [
+        "date",
+        "date_precision",
+        "stage",
+        "modality",
+        "place",
+        "actors",
+        "articles",
+        "outlets",
+        "text",
+    ]
     df = pd.DataFrame(rows, columns=columns)
     df["reports"] = df["articles"].map(len).astype("Int64")
     df["date"] = pd.to_datetime(df["date"])

@@ -34,7 +34,7 @@ _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
 _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
-_TERRITORY_STAGES = {"implementation", "breakdown", "violation"}
+_TERRITORY_STAGES = {"implementation", "breakdown", "violation", "extension"}
 _RESTATED = {"talks", "implementation", "agreement"}
 _PEOPLE = re.compile(
     r"hostage|captive|prisoner|detainee|bod(?:y|ies)|remains|\d|people|Palestinians|Israelis|"
@@ -155,32 +155,51 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _windows(
-    clauses: list[tuple[int, int]], triggers: list[_Trigger], end: int
+    text: str, clauses: list[tuple[int, int]], triggers: list[_Trigger], end: int
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """For each trigger, its own clause and the window it owns for date and place.
 
     A trigger owns its clause and the clauses after it that hold no trigger ("A new round of
     negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo");
     the first trigger also owns what comes before it ("Israeli strikes killed 400 across the
-    Gaza Strip on Tuesday, shattering a ceasefire").
+    Gaza Strip on Tuesday, shattering a ceasefire"). A short opening phrase belongs to the
+    clause it opens ("...; at the end of May, Witkoff offered a truce"), and nothing is owned
+    across a semicolon.
     """
     owner = []
     for trigger in triggers:
         inside = [i for i, (a, b) in enumerate(clauses) if a <= trigger.start < b]
         owner.append(inside[0] if inside else max(0, len(clauses) - 1))
+    starts = []
+    for position in owner:
+        first = position
+        while (
+            first > 0
+            and first - 1 not in owner
+            and _opens(text, clauses[first - 1], clauses[first])
+        ):
+            first -= 1
+        starts.append(first)
     out = []
     for index, position in enumerate(owner):
-        later = [owner[j] for j in range(index + 1, len(owner)) if owner[j] > position]
+        later = [starts[j] for j in range(index + 1, len(owner)) if owner[j] > position]
         stop = clauses[later[0]][0] if later else end
+        semicolon = text.find(";", triggers[index].end, stop)
+        if semicolon != -1:
+            stop = semicolon
         clause = (
             min(clauses[position][0], triggers[index].start),
             max(clauses[position][1], triggers[index].end),
         )
-        start = (
-            clauses[0][0] if index == 0 else clause[0]
-        )  # what precedes the first trigger is its own
-        out.append((clause, (start, max(stop, clause[1]))))
+        start = clauses[0][0] if index == 0 else clauses[starts[index]][0]
+        out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
     return out
+
+
+def _opens(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """Is ``phrase`` a short opening ("at the end of May,") of the clause right after it?"""
+    between = text[phrase[1] : clause[0]]
+    return len(text[phrase[0] : phrase[1]].split()) <= 6 and "," in between and ";" not in between
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +233,7 @@ def extract_events(
         )
         seen: set[tuple[str, int]] = set()
         for trigger, (clause, window) in zip(
-            triggers, _windows(clauses, triggers, s_end), strict=True
+            triggers, _windows(text, clauses, triggers, s_end), strict=True
         ):
             if (trigger.stage, clause[0]) in seen or not _is_event(
                 text, trigger, clause, (s_start, s_end)
@@ -231,8 +250,32 @@ def extract_events(
             subjects = [
                 m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media
             ]
-            _add(found, _Found(index, event, subjects[0] if subjects else None))
+            for dated in _per_day(text, article.published, trigger, window, event):
+                _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return [item.event for item in found]
+
+
+def _per_day(
+    text: str,
+    published: date | None,
+    trigger: _Trigger,
+    window: tuple[int, int],
+    event: EventRecord,
+) -> list[EventRecord]:
+    """One exchange per day listed: "24 hostages on Friday, 13 on Saturday, 13 on Sunday"."""
+    if event.stage not in ("implementation", "extension") or event.modality != "actual":
+        return [event]
+    spans = _excluded(text, trigger, window)
+    days = sorted(
+        {
+            m.date
+            for m in resolve_dates(text, published, *window)
+            if m.precision == "day" and not any(a <= m.start < b for a, b in spans)
+        }
+    )
+    if len(days) < 2:
+        return [event]
+    return [replace(event, date=d.isoformat(), date_precision="day") for d in days]
 
 
 def _opening_date(
@@ -256,6 +299,8 @@ def _is_event(
         "rejection",
     ):
         return False
+    if re.search(r"\b(?:if|unless)\b", text[clause[0] : trigger.start], re.I):
+        return False  # the condition of something else: "if a truce agreement is not reached"
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
     if vocab["stages"][trigger.stage]["needs_object"]:
@@ -263,13 +308,21 @@ def _is_event(
         if not vocab["objects"].search(window):
             return False
     word = text[trigger.start : trigger.end]
-    if _PARTICIPLE.search(before) and re.search(r"ed\b", word):
-        return False  # "a truce negotiated with", "the framework endorsed by": background
+    if trigger.stage == "talks" and _PARTICIPLE.search(before) and word.lower() == "negotiated":
+        return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
+    if trigger.stage == "acceptance" and re.match(
+        r"agreed to\s+\w+", text[trigger.start : trigger.end + 20]
+    ):
+        following = _triggers(
+            text, trigger.end, min(sentence[1], trigger.end + 20), [(trigger.end, sentence[1])]
+        )
+        if following:
+            return False  # "agreed to extend the truce" is the extension
     if trigger.stage == "talks" and _INTERNAL.search(text, sentence[0], trigger.start):
         return False  # a cabinet meeting is not a round of talks
     if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
         # Releases count when they happened to people, by the other side, as facts.
-        if re.search(r"\b(?:should|would|could|will|to be)\b", text[clause[0] : clause[1]], re.I):
+        if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
             return False
         near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
         if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
@@ -394,10 +447,9 @@ def _place(
         start, end = start + window[0], end + window[0]
         if any(a <= start < b for a, b in spans):
             continue
-        if (
-            gazetteer.places[name].country == "Palestinian territories"
-            and trigger.stage not in _TERRITORY_STAGES
-        ):
+        territory = gazetteer.places[name].country == "Palestinian territories"
+        near = min(abs(start - trigger.end), abs(trigger.start - end)) <= 40
+        if territory and (trigger.stage not in _TERRITORY_STAGES or not near):
             continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
         if _located(text, start, end, is_state=name in gazetteer.actors):
             candidates.append((abs(start - trigger.start), name))
@@ -409,7 +461,7 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     after = text[end : end + 30].lower()
     before = text[max(0, start - 40) : start].lower()
     if re.search(
-        r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+in\s+(?:the\s+)?$",
+        r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+(?:the\s+)?$",
         before,
     ):
         return False  # "hostages in Gaza": where the people are, not where the event is
@@ -427,10 +479,22 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
 def _add(found: list[_Found], item: _Found) -> None:
     """Add an event unless it restates an earlier step; fill that step's missing facts."""
     event = item.event
-    for position in range(len(found) - 1, -1, -1):
+    candidates = [
+        p
+        for p in range(len(found) - 1, -1, -1)
+        if found[p].event.stage == event.stage and _same_step(found[p], item)
+    ]
+    # A restatement joins the step it names: same place or date first, then the latest.
+    candidates.sort(
+        key=lambda p: (
+            not (
+                (event.place and found[p].event.place == event.place)
+                or (event.date and found[p].event.date == event.date)
+            )
+        )
+    )
+    for position in candidates[:1]:
         earlier = found[position]
-        if earlier.event.stage != event.stage or not _same_step(earlier, item):
-            continue
         merged = earlier.event
         found[position] = _Found(
             earlier.sentence,
@@ -476,4 +540,30 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
         and earlier.subject != item.subject
     ):
         return False  # Hamas' demand and Israel's insistence are two steps
+    if b.stage in ("demand", "rejection") and not _same_object(a.text, b.text):
+        return False  # "Hamas demands a withdrawal" and "Hamas demands an end to the war"
     return item.sentence - earlier.sentence <= _MERGE_WINDOW
+
+
+_STOP = set(
+    "the and for with from that this their them its into over about which will would".split()
+)
+_STAGE_WORDS = {
+    "demand",
+    "demands",
+    "calls",
+    "calling",
+    "called",
+    "insists",
+    "insisted",
+    "rejected",
+    "rejects",
+    "hamas",
+    "israel",
+}
+
+
+def _same_object(a: str, b: str) -> bool:
+    """Do two statements share a content word beyond the stage verb and the two parties?"""
+    words = [{w for w in re.findall(r"[a-z]{4,}", t.lower()) if w not in _STOP} for t in (a, b)]
+    return bool((words[0] & words[1]) - _STAGE_WORDS)

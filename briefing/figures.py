@@ -280,9 +280,11 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
     position, best, modifiers, words = quantity.end, None, set(), 0
     best_end = quantity.end
     first = _TOKEN.match(text, position, limit)
-    bare = first is None or first["word"] is None or first["word"].lower() in _STOP_WORDS | {
-        "and", "or", "but"
-    }
+    bare = (
+        first is None
+        or first["word"] is None
+        or first["word"].lower() in _STOP_WORDS | {"and", "or", "but"}
+    )
     if first is not None and (first["word"] or "").lower() in ("and", "or", "but"):
         return _Head(None, quantity.end, "", set(), bare=True)  # "killed 1,200 and took 253"
     while words < 7:
@@ -488,7 +490,9 @@ def _group(measure: str, head: _Head, quantity: Quantity, ctx: Context) -> str |
         place = _place_of(span)
         if place:
             return place
-        if (start, end) == ctx.sentence and re.search(r"October 7|7 October|Hamas attack", text[start:quantity.start]):
+        if (start, end) == ctx.sentence and re.search(
+            r"October 7|7 October|Hamas attack", text[start : quantity.start]
+        ):
             return "people in Israel"
     phrase = re.sub(r"\s+", " ", head.phrase).strip(" ,")
     return phrase or "people"

@@ -69,9 +69,7 @@ _UNITS = {
     "phase": 1,
     "stage": 1,
 }
-_COMPOUND = re.compile(
-    r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?![-\s]old\b)", re.I
-)
+_COMPOUND = re.compile(r"-(?P<unit>day|week|month|year|hour|phase|stage)s?\b(?![-\s]old\b)", re.I)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
