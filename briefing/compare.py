@@ -61,6 +61,9 @@ def reconcile(
         What makes figures comparable; by default measure, group, scope and as-of date.
     status
         Keep only figures of this status ("reported" facts by default; None keeps all).
+    gazetteer
+        Used to tell whether an attribution is a party to the conflict (default: the
+        project's gazetteer).
 
     Returns
     -------
@@ -133,13 +136,13 @@ def _disagreement(group: pd.DataFrame, keys: list[str]) -> str | None:
     reasons = []
     if group["attribution"].fillna("unattributed").nunique() > 1:
         reasons.append("different attribution")
-    if "as_of" not in keys or group["as_of"].isna().all():
-        if group["published"].nunique() > 1 or group["as_of"].nunique() > 1:
-            reasons.append("different as-of date")
+    undated = "as_of" not in keys or group["as_of"].isna().all()
+    if undated and (group["published"].nunique() > 1 or group["as_of"].nunique() > 1):
+        reasons.append("different as-of date")
     values = group["low"].tolist()
-    if any(_round(v) for v in values) and any(not _round(v) for v in values):
-        if max(values) - min(values) <= 0.05 * max(values):
-            reasons.append("rounding")
+    mixed = any(_round(v) for v in values) and any(not _round(v) for v in values)
+    if mixed and max(values) - min(values) <= 0.05 * max(values):
+        reasons.append("rounding")
     if group["qualifier"].nunique() > 1:
         reasons.append("qualifier")
     return ", ".join(reasons) if reasons else "different figures"
@@ -243,7 +246,7 @@ def _span(low: float, high: float) -> str:
 
 
 def mentions_matrix(actors: pd.DataFrame) -> pd.DataFrame:
-    """Actor × article mentions in long form: ``name``, ``kind``, ``article``, ``mentions``, ``role``."""
+    """Actor × article mentions in long form: name, kind, article, mentions, role."""
     return actors[["name", "kind", "article", "mentions", "role"]].copy()
 
 

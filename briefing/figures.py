@@ -297,26 +297,13 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
         word = match["word"]
         lower = word.lower()
         if lower == "of":
-            after = _TOKEN.match(text, match.end(), limit)
-            after_word = (after["word"] or "").lower() if after else ""
-            if best is None and after_word in _ANAPHORS:
-                return _Head(None, after.end(), "", modifiers, anaphor=True)
-            if best is None and after_word in ("the", "their", "all"):
-                number = re.match(
-                    r"\s*\d|\s*(?:" + "|".join(_NUMBER_WORDS) + r")\b",
-                    text[after.end() : limit],
-                    re.I,
-                )
-                if number:
-                    return _Head(None, after.end(), "", modifiers, partitive=True)
-                position = after.end()
-                words += 1
-                continue
-            if best is None and words == 0:
-                position = match.end()  # "hundreds of displaced Palestinians"
-                words += 1
-                continue
-            break
+            outcome = None if best is not None else _after_of(text, match, limit, modifiers, words)
+            if isinstance(outcome, _Head):
+                return outcome
+            if outcome is None:
+                break
+            position, words = outcome, words + 1
+            continue
         if lower in _STOP_WORDS:
             break
         label = vocab["heads"].label(word)
@@ -331,6 +318,27 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
     if best is None and modifiers:
         best = next(iter(modifiers))  # "more than a million displaced": the modifier is the head
     return _Head(best, best_end, phrase, modifiers, bare=bare and best is None)
+
+
+def _after_of(
+    text: str, match: re.Match[str], limit: int, modifiers: set[str], words: int
+) -> _Head | int | None:
+    """Read "of" after a number.
+
+    An anaphor ("29 of whom") or a partitive ("four of the 28") gives a head; a continuing
+    phrase ("29 of the hostages", "hundreds of displaced") the position to scan on from;
+    anything else None.
+    """
+    after = _TOKEN.match(text, match.end(), limit)
+    after_word = (after["word"] or "").lower() if after else ""
+    if after_word in _ANAPHORS:
+        return _Head(None, after.end(), "", modifiers, anaphor=True)
+    if after_word in ("the", "their", "all"):
+        rest = text[after.end() : limit]
+        if re.match(r"\s*\d|\s*(?:" + "|".join(_NUMBER_WORDS) + r")\b", rest, re.I):
+            return _Head(None, after.end(), "", modifiers, partitive=True)
+        return after.end()
+    return match.end() if words == 0 else None
 
 
 _NUMBER_WORDS = (
