@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import uuid
 
 import altair as alt
@@ -152,17 +153,24 @@ class _Bundle:
         return f"<script>{javascript_bundle()}</script><script>{flush}</script>"
 
 
-def setup(inline_bundle: bool = True) -> _Bundle | None:
+EXPORT_ENV = "BRIEFING_EXPORT"
+"""Set by ``briefing export`` in the kernel's environment: the page carries the bundle."""
+
+
+def setup(inline_bundle: bool | None = None) -> _Bundle | None:
     """Enable the briefing theme and offline renderer.
 
     Display the returned object once (the last line of a notebook's first cell) so that charts
-    draw in JupyterLab without a network. ``inline_bundle=False`` when the page provides the
-    bundle itself (the HTML export does).
+    draw in JupyterLab without a network. With ``inline_bundle`` False (the default when the
+    HTML export runs the notebook) nothing is returned: the exported page loads the bundle
+    once in its head.
     """
     alt.theme.register("briefing", enable=True)(theme)
     alt.renderers.register("briefing", _render)
     alt.renderers.enable("briefing")
     alt.data_transformers.disable_max_rows()
+    if inline_bundle is None:
+        inline_bundle = not os.environ.get(EXPORT_ENV)
     return _Bundle() if inline_bundle else None
 
 

@@ -24,10 +24,12 @@ def _errors() -> tuple[type[Exception], ...]:
     from briefing.catalog import CatalogError
     from briefing.corpus import CorpusError
     from briefing.evaluate import GoldError
+    from briefing.export import ExportError
     from briefing.gazetteer import GazetteerError
     from briefing.vocab import VocabularyError
 
-    return ArticleError, CatalogError, CorpusError, GoldError, GazetteerError, VocabularyError
+    return (ArticleError, CatalogError, CorpusError, ExportError, GoldError, GazetteerError,
+            VocabularyError)
 
 
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
@@ -307,3 +309,45 @@ def evaluate(
         )
         return
     click.echo(format_report(scores, details=not quiet))
+
+
+@main.command()
+@click.option("--notebooks", type=click.Path(path_type=Path), default=config.NOTEBOOKS_DIR,
+              show_default=True, help="Folder of the curated notebooks.")
+@click.option("--out", type=click.Path(path_type=Path), default=config.BUILD_DIR / "briefings",
+              show_default=True, help="Folder to write the HTML briefings to (replaced whole).")
+@click.option("--corpus", type=click.Path(path_type=Path), default=None,
+              help="Folder of articles (default: seeds/).")
+@_catalog
+@click.option("--from", "date_from", default=None, help="Keep articles published on or after (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, help="Keep articles published on or before (YYYY-MM-DD).")
+def export(notebooks: Path, out: Path, corpus: Path | None, catalog: Path | None,
+           date_from: str | None, date_to: str | None) -> None:
+    """Execute every curated notebook and write offline HTML briefings.
+
+    Writes one page per notebook and index.html; nothing in --out changes if one fails.
+
+    Example: briefing export --corpus my_articles/ --out build/briefings
+    """
+    from briefing.export import export as run
+
+    pages = run(notebooks, out, corpus, catalog, date_from, date_to)
+    for page in pages:
+        click.echo(f"{page.html}  {page.size / 1e6:.2f} MB  {page.seconds:.1f} s  {page.title}")
+    click.echo(f"{out / 'index.html'}")
+
+
+@main.command("refresh-notebooks")
+@click.argument("notebooks", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def refresh_notebooks(notebooks: tuple[Path, ...]) -> None:
+    """Re-run notebooks and store only the outputs nbval checks.
+
+    Run it after a deliberate change to the headline numbers; review the diff, then commit.
+
+    Example: briefing refresh-notebooks notebooks/*.ipynb
+    """
+    from briefing.export import keep_checked_outputs, notebook_paths
+
+    for path in notebooks or notebook_paths(config.NOTEBOOKS_DIR):
+        keep_checked_outputs(path)
+        click.echo(f"refreshed {path}")

@@ -171,6 +171,39 @@ class Corpus:
             f" {len(self.actors)} actors, {len(self.events)} events)"
         )
 
+    def window(self, date_from: str | None = None, date_to: str | None = None) -> Corpus:
+        """A new corpus of the articles published within ``[date_from, date_to]`` (ISO dates).
+
+        Undated articles are kept only when no window is given.
+        """
+        import pandas as pd
+
+        if date_from is None and date_to is None:
+            return self
+        published = self.articles.set_index("id")["published"]
+        keep = published.notna()
+        if date_from is not None:
+            keep &= published >= pd.Timestamp(date_from)
+        if date_to is not None:
+            keep &= published <= pd.Timestamp(date_to)
+        ids = set(published[keep].index)
+        records = [r for r in self.records if r["article"] in ids]
+        return Corpus(records, {k: v for k, v in self.texts.items() if k in ids})
+
+    def summary(self) -> str:
+        """One line: how many articles, from how many outlets, over which dates."""
+        articles = self.articles
+        outlets = articles["outlet"].dropna().nunique()
+        dates = articles["published"].dropna()
+        span = ""
+        if len(dates):
+            first, last = dates.min(), dates.max()
+            span = f", published {first.day} {first:%B %Y}" + (
+                f" to {last.day} {last:%B %Y}" if last != first else ""
+            )
+        return (f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {outlets} "
+                f"named outlet{'s' if outlets != 1 else ''}{span}")
+
     def timeline(self, tolerance_days: int = 1) -> pd.DataFrame:
         """The negotiation's course: one row per event, reports by several outlets merged."""
         from briefing.compare import merge_timeline

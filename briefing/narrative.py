@@ -98,6 +98,16 @@ def headline_figures(reconciled: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def headline_lines(headline: pd.DataFrame) -> list[str]:
+    """The headline numbers as one readable line each."""
+    lines = []
+    for row in headline.itertuples(index=False):
+        when = f"as of {day(row.as_of)}" if not pd.isna(row.as_of) else "date not stated"
+        sources = f"{row.sources} source{'s' if row.sources != 1 else ''}"
+        lines.append(f"{row.measure}: {row.figure} ({when}; {sources}; {row[4]}; {row.grade})")
+    return lines
+
+
 def stage_sentence(stage: pd.Series | None) -> str:
     """The latest step of the talks the corpus reports."""
     if stage is None:
