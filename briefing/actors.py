@@ -68,6 +68,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> li
     kept = [m for m in _drop_nested_names(raw) if _in_context(m, norm, gazetteer)]
     mentions = _merge_titles(kept, gazetteer)
     mentions += _surnames(text, mentions, gazetteer)
+    mentions += _misspelled(text, mentions, gazetteer)
     mentions += _unknown(text, mentions, gazetteer)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -172,6 +173,32 @@ def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
                 if not any(a < span[1] and span[0] < b for a, b in taken):
                     found.append(Mention(*span, name, "surname"))
                     taken.append(span)
+    return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]{4,}(?:-[A-Z][a-zà-ÿ]+)?(?![\w-])")
+MIN_SIMILARITY = 88
+"""Lowest rapidfuzz ratio (0-100) at which an unknown word is read as a known name."""
+
+
+def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Known names spelled another way ("Netanjahu", "Witkof"), matched by similarity."""
+    from rapidfuzz import fuzz, process
+
+    index = gazetteer.spelling_index()
+    taken = [(m.start, m.end) for m in mentions]
+    not_names = _cues()["not_names"]
+    places = {p.lower() for place in gazetteer.places.values() for p in (place.name, *place.aliases)}
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word in index or word in not_names or word.lower() in places:
+            continue
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        best = process.extractOne(word, list(index), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+        if best and best[0][0].lower() == word[0].lower():
+            found.append(Mention(match.start(), match.end(), index[best[0]], "spelling"))
     return found
 
 

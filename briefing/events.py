@@ -34,6 +34,23 @@ _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
 _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
+_DATELINE = re.compile(r"[^\n–—]{0,40}?\d\s[–—]\s+(?:\([^)\n]{1,40}\)\s*)?")
+"""A dateline opening the body ("25th November 2023 – (Jerusalem) ..."): publication, not event."""
+_ANAPHORIC = re.compile(
+    r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b",
+    re.I,
+)
+_ANAPHORIC_OPENING = re.compile(
+    r"\s*(?:in\s+the\s+(?:afternoon|evening|morning)|hours\s+later)\b", re.I
+)
+"""A day named by reference to one just reported: "the same evening", "earlier that day"."""
+_LOOKBACK = 2
+"""Sentences searched back for the day an anaphoric date refers to."""
+_SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
+_CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
+_APPOSITIVE = re.compile(r",\s+(?:[a-z]+ed|named|chosen)\s+(?:on|by|in|at|last|earlier)\b[^,;]*,")
+"""A participle set off by commas ("Rashad, appointed on Wednesday by Sisi, is expected")."""
+_PARENTHETICAL_SAID = re.compile(r"\s*[,—–]")
 _TERRITORY_STAGES = {"implementation", "breakdown", "violation", "extension"}
 _RESTATED = {"talks", "implementation", "agreement"}
 _PEOPLE = re.compile(
@@ -47,10 +64,24 @@ _RELEASE_TRIGGER = re.compile(
 _RESCUERS = re.compile(
     r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I
 )
-_INTERNAL = re.compile(r"\b(?:cabinet|government|Knesset|ministers|parliament)\b[^.]{0,90}$", re.I)
+_INTERNAL = re.compile(
+    r"(?<!\bto the )(?<!\bat the )(?<!\bin the )(?<!\bbefore the )(?<!\bof the )"
+    r"\b(?:cabinet|government|Knesset|ministers|parliament)\b[^.]{0,90}$",
+    re.I,
+)
+"""A body of one state meeting by itself; not when it is the object ("a speech to the Knesset")."""
 _PARTICIPLE = re.compile(
     r"\b(?:proposal|plan|framework|deal|truce|ceasefire|agreement|text|blueprint)\s+$", re.I
 )
+_MEETS_TERMS = re.compile(
+    r"(?:\s+\S+){0,3}?\s+(?:conditions|demands|requirements|expectations|needs|criteria|"
+    r"deadline|standards?|threshold|goals)\b",
+    re.I,
+)
+"""After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
+_MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
+"""Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
+_MOVEMENT = re.compile(r"^(?:arrived|arrives|travell?ed|visited|flew)\b", re.I)
 _POSITIONS = {"demand", "rejection", "acceptance", "proposal", "counterproposal"}
 _MERGE_WINDOW = 3
 """Sentences within which an undated, unplaced restatement joins the previous same-stage event."""
@@ -91,7 +122,11 @@ def _vocab() -> dict:
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str] | None:
-    """Compile trigger phrases; ``...`` in a phrase stands for up to four words."""
+    """Compile trigger phrases; ``...`` in a phrase stands for up to four words.
+
+    The gap does not open with "and", "or" or "but": in "violating the agreement and
+    announced" the agreement is the object of another verb, not the subject of "announced".
+    """
     if not phrases:
         return None
     alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
@@ -100,7 +135,7 @@ def _compile(phrases: list[str]) -> re.Pattern[str] | None:
 
 def _phrase(phrase: str) -> str:
     parts = [
-        r"(?:\S+\s+){0,4}?"
+        r"(?!(?:and|or|but)\s)(?:\S+\s+){0,4}?"
         if word == "..."
         else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
         for word in phrase.split()
@@ -123,6 +158,8 @@ def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -
     kept: list[_Trigger] = []
     for trigger in found:
         if kept and trigger.start < kept[-1].end:
+            if kept[-1].noun and not trigger.noun:
+                kept[-1] = trigger  # "the bridging proposal submitted": the verb says more
             continue  # overlapping triggers: the earliest, longest wins
         kept.append(trigger)
     # A noun trigger does not make an event when its clause reports another stage by a verb
@@ -130,6 +167,8 @@ def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -
     # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
     out: list[_Trigger] = []
     for trigger in kept:
+        if trigger.noun and len(kept) > 1 and _MANNER.search(text, start, trigger.start):
+            continue
         if trigger.noun:
             clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
             other_verb = any(
@@ -164,7 +203,8 @@ def _windows(
     the first trigger also owns what comes before it ("Israeli strikes killed 400 across the
     Gaza Strip on Tuesday, shattering a ceasefire"). A short opening phrase belongs to the
     clause it opens ("...; at the end of May, Witkoff offered a truce"), and nothing is owned
-    across a semicolon.
+    across a semicolon or back across "but" and "while". A trigger in an opening subordinate
+    clause ("A few hours after the extension was announced, ...") owns that clause only.
     """
     owner = []
     for trigger in triggers:
@@ -182,8 +222,12 @@ def _windows(
         starts.append(first)
     out = []
     for index, position in enumerate(owner):
-        later = [starts[j] for j in range(index + 1, len(owner)) if owner[j] > position]
-        stop = clauses[later[0]][0] if later else end
+        later = [j for j in range(index + 1, len(owner)) if owner[j] > position]
+        stop = clauses[starts[later[0]]][0] if later else end
+        if later and stop < triggers[index].end:
+            stop = triggers[later[0]].start  # "The agreement, announced ... and approved by"
+        if position == 0 and _SUBORDINATE.match(text, clauses[0][0]):
+            stop = min(stop, clauses[0][1])  # "After the deal was announced, gunmen opened fire"
         semicolon = text.find(";", triggers[index].end, stop)
         if semicolon != -1:
             stop = semicolon
@@ -191,7 +235,18 @@ def _windows(
             min(clauses[position][0], triggers[index].start),
             max(clauses[position][1], triggers[index].end),
         )
-        start = clauses[0][0] if index == 0 else clauses[starts[index]][0]
+        start = clauses[starts[index]][0]
+        if index > 0 and triggers[index - 1].end > start:
+            # "announced on Friday in Doha and approved on Saturday": not back across "and"
+            start = triggers[index - 1].end
+            joined = list(re.finditer(r"\band\b", text[start : triggers[index].start]))
+            start += joined[-1].end() if joined else 0
+            clause = (start, clause[1])
+        if index == 0:
+            # The first trigger owns the sentence before it, up to a "but", "while" or ";"
+            # that opens a clause of its own ("X left on Sunday, but talks continue in Cairo").
+            contrasts = list(_CONTRAST.finditer(text, clauses[0][0], start))
+            start = contrasts[-1].end() if contrasts else clauses[0][0]
         out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
     return out
 
@@ -221,11 +276,15 @@ def extract_events(
     media |= {name for name, actor in gazetteer.actors.items() if actor.kind == "media"}
     found: list[_Found] = []
     for index, (s_start, s_end) in enumerate(article.sentences):
+        dateline = _DATELINE.match(text, s_start, s_end)
+        if dateline:
+            s_start = dateline.end()
         clauses = _clauses(text, s_start, s_end)
         triggers = _triggers(text, s_start, s_end, clauses)
         if not triggers:
             continue
         opening = _opening_date(text, article.published, clauses[0], triggers)
+        lookback = article.sentences[max(0, index - _LOOKBACK)][0]
         participants = list(
             dict.fromkeys(
                 m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
@@ -242,17 +301,44 @@ def extract_events(
             seen.add((trigger.stage, clause[0]))
             if trigger.stage not in _POSITIONS:
                 # "In Washington, Blinken said the truce would take effect": the place and
-                # date before a reporting verb are the speaker's, not the event's.
-                said = list(_REPORTING_VERB.finditer(text, window[0], trigger.start))
+                # date before a reporting verb are the speaker's, not the event's; a
+                # parenthetical "..., the ministry said, shattering" introduces nothing.
+                said = [
+                    m
+                    for m in _REPORTING_VERB.finditer(text, window[0], trigger.start)
+                    if not _PARENTHETICAL_SAID.match(text, m.end())
+                ]
                 if said:
-                    window = (said[-1].end(), window[1])
-            event = _event(article, gazetteer, trigger, clause, window, opening, participants)
-            subjects = [
-                m.name for m in mentions if clause[0] <= m.start < clause[1] and m.name not in media
-            ]
+                    window = (said[-1].start(), window[1])
+            # "On Sunday, X left, but talks continue": the opening date stops at "but".
+            contrasted = _CONTRAST.search(text, clauses[0][1], trigger.start)
+            event = _event(
+                article,
+                gazetteer,
+                trigger,
+                clause,
+                window,
+                None if contrasted else opening,
+                participants,
+                lookback,
+            )
+            subjects = _subjects(text, mentions, clause, trigger, media)
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return [item.event for item in found]
+
+
+def _subjects(
+    text: str, mentions: list, clause: tuple[int, int], trigger: _Trigger, media: set[str]
+) -> list[str]:
+    """Who acts in a clause: the agent of a passive ("accepted by Hamas"), else its actors."""
+    names = [m for m in mentions if m.name not in media]
+    by = re.match(r"\s+by\s+(?:the\s+)?", text[trigger.end : trigger.end + 12])
+    if by:
+        agent = [m for m in names if m.start == trigger.end + by.end()]
+        if agent:
+            return [agent[0].name]
+    return [m.name for m in names if clause[0] <= m.start < clause[1]]
 
 
 def _per_day(
@@ -285,7 +371,9 @@ def _opening_date(
     if triggers and triggers[0].start < first[1]:
         return None
     mentions = resolve_dates(text, published, *first)
-    return mentions[0] if mentions else None
+    if not mentions or len(text[first[0] : mentions[0].start].split()) > 2:
+        return None  # "The delegation left on Sunday, ...": the date of another clause
+    return mentions[0]
 
 
 def _is_event(
@@ -299,17 +387,21 @@ def _is_event(
         "rejection",
     ):
         return False
-    if re.search(r"\b(?:if|unless)\b", text[clause[0] : trigger.start], re.I):
+    if re.search(r"\b(?:if|unless|until)\b", text[clause[0] : trigger.start], re.I):
         return False  # the condition of something else: "if a truce agreement is not reached"
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
     if vocab["stages"][trigger.stage]["needs_object"]:
-        window = text[max(sentence[0], trigger.start - 60) : min(sentence[1], trigger.end + 60)]
+        # A passive participle ("The agreement, announced ... and approved by the
+        # government") takes its object from the noun it follows, however far back.
+        passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
+        left = sentence[0] if passive else max(sentence[0], trigger.start - 60)
+        window = text[left : min(sentence[1], trigger.end + 60)]
         if not vocab["objects"].search(window):
             return False
     word = text[trigger.start : trigger.end]
-    if trigger.stage == "talks" and _PARTICIPLE.search(before) and word.lower() == "negotiated":
-        return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
+    if trigger.stage == "talks" and not _is_talks(text, trigger, before, sentence):
+        return False
     if trigger.stage == "acceptance" and re.match(
         r"agreed to\s+\w+", text[trigger.start : trigger.end + 20]
     ):
@@ -318,8 +410,6 @@ def _is_event(
         )
         if following:
             return False  # "agreed to extend the truce" is the extension
-    if trigger.stage == "talks" and _INTERNAL.search(text, sentence[0], trigger.start):
-        return False  # a cabinet meeting is not a round of talks
     if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
         # Releases count when they happened to people, by the other side, as facts.
         if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
@@ -332,6 +422,19 @@ def _is_event(
     return True
 
 
+def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, int]) -> bool:
+    """Leave out talks triggers that describe something else than a meeting between sides."""
+    word = text[trigger.start : trigger.end]
+    if _PARTICIPLE.search(before) and word.lower() == "negotiated":
+        return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
+    if _INTERNAL.search(text, sentence[0], trigger.start):
+        return False  # a cabinet meeting is not a round of talks
+    if re.match(r"meets?\b", word, re.I) and _MEETS_TERMS.match(text, trigger.end):
+        return False  # "a proposal that meets Netanyahu's conditions"
+    # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
+    return not (_MOVEMENT.match(word) and re.search(r"\bwho\s+$", before))
+
+
 def _event(
     article: Article,
     gazetteer: Gazetteer,
@@ -340,10 +443,16 @@ def _event(
     window: tuple[int, int],
     opening: DateMention | None,
     participants: list[str],
+    lookback: int,
 ) -> EventRecord:
+    """Build the event of one trigger from its clause and the window it owns."""
     text, published = article.text, article.published
     modality = _modality(text, trigger, clause)
-    when = _date(text, published, trigger, window, modality) or opening
+    when = (
+        _date(text, published, trigger, window, modality)
+        or _anaphoric_date(text, published, window, lookback)
+        or opening
+    )
     cameo = _vocab()["stages"][trigger.stage]["cameo"]
     if trigger.stage == "demand":
         for word, code in _vocab()["demand_cameo"].items():
@@ -426,10 +535,43 @@ def _date(
     return min(mentions, key=lambda m: abs(m.start - trigger.start))
 
 
+def _anaphoric_date(
+    text: str, published: date | None, window: tuple[int, int], lookback: int
+) -> DateMention | None:
+    """The day that "the same evening" or "earlier that day" refers to: the last one reported.
+
+    An opening "In the afternoon," refers back the same way. The search runs back over the
+    previous sentences (from ``lookback``) up to the phrase.
+    """
+    anaphor = _ANAPHORIC_OPENING.match(text, *window) or _ANAPHORIC.search(text, *window)
+    if anaphor is None:
+        return None
+    days = [
+        m for m in resolve_dates(text, published, lookback, anaphor.start()) if m.precision == "day"
+    ]
+    if not days:
+        return None
+    return DateMention(anaphor.start, anaphor.end(), days[-1].date, "day")
+
+
 def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tuple[int, int]]:
     """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases."""
     spans = []
     for match in _REPORTING_SEGMENT.finditer(text, *window):
+        if trigger.start <= match.start() < trigger.end:
+            continue  # the reporting word is the trigger's own: "announced an agreement"
+        if match.start() < trigger.start < match.end():
+            # A stance is taken when it is stated ("said on Thursday that it backed the deal");
+            # other steps are not dated by the report ("said on Tuesday that there had been
+            # no negotiations"): the report runs up to "that" or the trigger.
+            if trigger.stage not in _POSITIONS:
+                that = re.search(r"\bthat\b", text[match.start() : trigger.start])
+                spans.append(
+                    (match.start(), match.start() + that.start() if that else trigger.start)
+                )
+        else:
+            spans.append(match.span())
+    for match in _APPOSITIVE.finditer(text, *window):
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
@@ -448,7 +590,11 @@ def _place(
         if any(a <= start < b for a, b in spans):
             continue
         territory = gazetteer.places[name].country == "Palestinian territories"
-        near = min(abs(start - trigger.end), abs(trigger.start - end)) <= 40
+        # A breach happens where the fire was ("violating the truce after fire killed two
+        # people in Rafah"); a truce takes effect in the territory named next to it.
+        near = trigger.stage == "violation" or (
+            min(abs(start - trigger.end), abs(trigger.start - end)) <= 40
+        )
         if territory and (trigger.stage not in _TERRITORY_STAGES or not near):
             continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
         if _located(text, start, end, is_state=name in gazetteer.actors):
@@ -460,6 +606,10 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 30].lower()
     before = text[max(0, start - 40) : start].lower()
+    if re.search(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$", before):
+        return True  # "fire killed two people in Rafah": where it happened
+    if re.search(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$", before):
+        return True  # "Blinken will travel to Israel": a destination, even a state
     if re.search(
         r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+(?:the\s+)?$",
         before,
@@ -516,11 +666,20 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
     a, b = earlier.event, item.event
     if (a.modality == "negated") != (b.modality == "negated"):
         return False  # "did not present proposals" and "yielded a blueprint" are two things
+    if a.modality == "hypothetical" and b.modality != "hypothetical" and not (a.date or a.place):
+        return False  # "talks could resume" does not take the facts of the trip scheduled
     if not (
         (a.date is None or b.date is None or a.date == b.date)
         and (a.place is None or b.place is None or a.place == b.place)
     ):
         return False
+    if (
+        b.stage in _POSITIONS | {"violation"}
+        and earlier.subject
+        and item.subject
+        and earlier.subject != item.subject
+    ):
+        return False  # Hamas' demand and Israel's insistence are two steps
     if a.date == b.date and a.place == b.place and (b.date or b.place):
         return True  # the same step, told twice
     if b.stage in _RESTATED and (
@@ -533,13 +692,6 @@ def _same_step(earlier: _Found, item: _Found) -> bool:
         or (a.place is not None and a.place == b.place)
     ):
         return True  # "the talks" again, or the same round with one more fact
-    if (
-        b.stage in _POSITIONS
-        and earlier.subject
-        and item.subject
-        and earlier.subject != item.subject
-    ):
-        return False  # Hamas' demand and Israel's insistence are two steps
     if b.stage in ("demand", "rejection") and not _same_object(a.text, b.text):
         return False  # "Hamas demands a withdrawal" and "Hamas demands an end to the war"
     return item.sentence - earlier.sentence <= _MERGE_WINDOW

@@ -86,6 +86,7 @@ class Gazetteer:
     _names: ahocorasick.Automaton = field(repr=False, default=None)
     _titles: ahocorasick.Automaton = field(repr=False, default=None)
     _places: ahocorasick.Automaton = field(repr=False, default=None)
+    _spellings: dict[str, str] | None = field(repr=False, default=None)
 
     def find(self, text: str, when: date | None = None) -> list[Match]:
         """Return every alias, metonym, demonym and valid description in ``text``."""
@@ -129,6 +130,27 @@ class Gazetteer:
         # The longest name wins: "the Hamas Ministry of Health" is the ministry, not Hamas.
         best = max(matches, key=lambda m: (m.end - m.start, -m.start))
         return best.actor
+
+    def spelling_index(self) -> dict[str, str]:
+        """Distinctive single-word names (surnames, agencies) mapped to their actor.
+
+        Used to recognise other spellings of them; short or ambiguous words are left out.
+        """
+        if self._spellings is None:
+            index: dict[str, str] = {}
+            for actor in self.actors.values():
+                words = set()
+                for alias in (actor.name, *actor.aliases):
+                    parts = alias.split()
+                    if actor.kind == "person" and len(parts) >= 2:
+                        words.add(parts[-1])
+                    elif len(parts) == 1:
+                        words.add(parts[0])
+                for word in words:
+                    if len(word) >= 6 and word[0].isupper() and word.isalpha():
+                        index.setdefault(word, actor.name)
+            self._spellings = index
+        return self._spellings
 
     def surnames(self, name: str) -> set[str]:
         """Surnames by which a person is named once their full name has appeared."""

@@ -108,3 +108,14 @@ def test_bad_gazetteer_is_a_clear_error(tmp_path):
         assert "planet" in str(exc) and str(bad) in str(exc)
     else:
         raise AssertionError("a bad kind must be refused")
+
+
+def test_misspelled_names_are_matched_by_similarity(extract):
+    found = actors(extract, "Envoy Witkof met Netanyahou, and Hezbolah said nothing.")
+    assert {"Steve Witkoff", "Benjamin Netanyahu", "Hezbollah"} <= set(found)
+    assert all(record["known"] for record in found.values())
+
+
+def test_similarity_does_not_invent_actors(extract):
+    found = actors(extract, "Brazil and Mexico watched as Hamburg voted.")
+    assert set(found) == set()

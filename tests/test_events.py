@@ -148,3 +148,131 @@ def test_timeline_merges_one_event_reported_by_several_outlets():
     talks = timeline[timeline["stage"] == "talks"].iloc[0]
     assert talks["articles"] == ["a", "b"] and talks["outlets"] == ["Reuters", "AFP"]
     assert talks["place"] == "Doha" and talks["actors"] == ["Qatar", "Hamas"]
+
+
+# --- clause, date and place patterns (WEDNESDAY = 2024-03-06) -------------------------------
+
+
+def test_a_dateline_neither_dates_nor_places_the_event(extract):
+    found = events(extract, "4th March 2024 – (Beirut) The truce took effect on Sunday.")
+    assert brief(found) == [("implementation", "actual", "2024-03-03", None)]
+
+
+def test_a_parenthetical_reporting_verb_keeps_the_clause_before_it(extract):
+    found = events(
+        extract,
+        "Air strikes killed 90 people across the Gaza Strip on Tuesday, officials said, "
+        "shattering the truce.",
+    )
+    assert brief(found) == [("breakdown", "actual", "2024-03-05", "Gaza Strip")]
+
+
+def test_a_clause_after_but_does_not_take_the_date_before_it(extract):
+    found = events(
+        extract,
+        "The envoys left Doha on Monday, but technical teams are due to continue the "
+        "discussions in Cairo in the coming days.",
+    )
+    assert brief(found) == [("talks", "planned", None, "Cairo")]
+
+
+def test_an_appositive_participle_keeps_its_own_date(extract):
+    found = events(
+        extract, "The new envoy, appointed on Monday by the president, is expected in Doha."
+    )
+    assert [(r["date"], r["place"]) for r in found] == [(None, "Doha")]
+
+
+def test_a_report_date_does_not_date_a_meeting(extract):
+    found = events(
+        extract, "The spokesman said on Monday that there had been no negotiations for weeks."
+    )
+    assert [(r["stage"], r["date"]) for r in found] == [("talks", None)]
+
+
+def test_the_same_evening_refers_back_to_the_day_reported(extract):
+    found = events(
+        extract,
+        "On Monday, twelve hostages were freed. An extension of the truce was announced "
+        "the same evening by the mediators.",
+    )
+    assert ("extension", "2024-03-04") in [(r["stage"], r["date"]) for r in found]
+
+
+def test_a_participle_of_a_noun_reports_the_proposal(extract):
+    found = events(
+        extract, "The talks rest on the plan announced by the mediators on Friday in Doha."
+    )
+    assert ("proposal", "2024-03-01", "Doha") in [
+        (r["stage"], r["date"], r["place"]) for r in found
+    ]
+
+
+def test_an_agreement_participle_owns_its_date_across_the_comma(extract):
+    found = events(
+        extract,
+        "The agreement, announced on Friday in Doha and approved by the cabinet on "
+        "Saturday, provides for three phases.",
+    )
+    assert brief(found) == [
+        ("agreement", "actual", "2024-03-01", "Doha"),
+        ("acceptance", "actual", "2024-03-02", None),
+    ]
+
+
+def test_meeting_conditions_is_no_meeting(extract):
+    assert events(extract, "The group said the new text meets the army's conditions.") == []
+
+
+def test_a_speech_to_parliament_does_not_make_talks_internal(extract):
+    found = events(
+        extract, "After a speech to the Knesset, the president co-chaired a summit in Cairo."
+    )
+    assert [(r["stage"], r["place"]) for r in found] == [("talks", "Cairo")]
+
+
+def test_a_coordinated_object_is_not_the_subject_of_the_next_verb(extract):
+    found = events(
+        extract, "Israel accused Hamas of violating the agreement and announced new strikes."
+    )
+    assert [r["stage"] for r in found] == ["violation"]
+
+
+def test_a_breach_takes_place_where_the_fire_killed(extract):
+    found = events(
+        extract,
+        "Hamas accused Israel on Monday of breaching the ceasefire, saying fire had killed "
+        "three people in Rafah.",
+    )
+    assert brief(found) == [("violation", "actual", "2024-03-04", "Rafah")]
+
+
+def test_mutual_accusations_are_two_violations(extract):
+    found = events(
+        extract,
+        "On Tuesday, Israel accused Hamas of violating the truce. Hamas in turn accused "
+        "Israel of breaching the truce on Tuesday.",
+    )
+    assert [r["stage"] for r in found] == ["violation", "violation"]
+
+
+def test_a_trip_to_a_state_is_placed_there(extract):
+    found = events(extract, "The secretary of state will travel to Israel on Friday.")
+    assert brief(found) == [("talks", "planned", "2024-03-08", "Israel")]
+
+
+def test_a_background_arrival_of_a_person_is_not_an_event(extract):
+    found = events(
+        extract,
+        "The envoy, who arrived in Israel on Tuesday evening, is due to meet the prime "
+        "minister in Jerusalem today.",
+    )
+    assert brief(found) == [("talks", "planned", "2024-03-06", "Jerusalem")]
+
+
+def test_an_opening_after_clause_does_not_own_the_main_clause(extract):
+    found = events(
+        extract,
+        "Hours after the extension was announced, gunmen opened fire at the entrance to Jerusalem.",
+    )
+    assert [r["place"] for r in found if r["stage"] == "extension"] == [None]

@@ -1,0 +1,37 @@
+"""Generated sentences: true to the data, and escaped when shown as HTML."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing import narrative
+
+
+def test_toll_sentence_names_both_reports():
+    series = pd.DataFrame([
+        {"as_of": pd.Timestamp("2024-03-01"), "low": 30000.0, "high": 30000.0, "qualifier": "exact",
+         "attribution": "Gaza Ministry of Health", "outlet": "Outlet A"},
+        {"as_of": pd.Timestamp("2024-03-09"), "low": 30960.0, "high": 30960.0,
+         "qualifier": "at_least", "attribution": None, "outlet": "Outlet B"},
+    ])
+    assert narrative.toll_sentence(series) == (
+        "The reported death toll in Gaza rose from 30,000 on 1 March 2024 (per Gaza Ministry of "
+        "Health, reported by Outlet A) to at least 30,960 on 9 March 2024 (reported by Outlet B), "
+        "across 2 reports."
+    )
+
+
+def test_empty_corpus_says_so():
+    assert narrative.toll_sentence(pd.DataFrame()) == (
+        "The reported death toll in Gaza: no report in this corpus."
+    )
+    assert narrative.stage_sentence(None).startswith("No dated negotiation step")
+
+
+def test_as_html_escapes_article_text():
+    assert narrative.as_html("<script>x</script>") == "<p>&lt;script&gt;x&lt;/script&gt;</p>"
+
+
+def test_figure_text():
+    assert narrative.figure_text(200, 300, "range") == "200 to 300"
+    assert narrative.figure_text(1160, 1160, "approximately") == "about 1,160"
