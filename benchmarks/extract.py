@@ -59,9 +59,14 @@ def main() -> None:
     ours_s = best_of(args.runs, ours)
     naive_s = best_of(args.runs, naive)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"corpus: {len(corpus)} articles, {size_mb:.2f} MB (the {len(seeds)} seeds x {args.copies})")
+    print(
+        f"corpus: {len(corpus)} articles, {size_mb:.2f} MB (the {len(seeds)} seeds x {args.copies})"
+    )
     print(f"{'extractor':<28}{'seconds':>10}{'articles/s':>14}{'MB/s':>10}")
-    for name, seconds in (("briefing (all record types)", ours_s), ("naive regex numbers", naive_s)):
+    for name, seconds in (
+        ("briefing (all record types)", ours_s),
+        ("naive regex numbers", naive_s),
+    ):
         print(f"{name:<28}{seconds:>10.3f}{len(corpus) / seconds:>14.0f}{size_mb / seconds:>10.2f}")
     print(f"ratio briefing / naive time: {ours_s / naive_s:.1f}x")
     print(f"import and gazetteer start-up: {startup:.2f} s; peak RSS {rss_mb:.0f} MB")

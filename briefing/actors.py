@@ -188,7 +188,9 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     index = gazetteer.spelling_index()
     taken = [(m.start, m.end) for m in mentions]
     not_names = _cues()["not_names"]
-    places = {p.lower() for place in gazetteer.places.values() for p in (place.name, *place.aliases)}
+    places = {
+        p.lower() for place in gazetteer.places.values() for p in (place.name, *place.aliases)
+    }
     found = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()

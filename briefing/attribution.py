@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from briefing.vocab import load_yaml, phrase_pattern
 
@@ -13,22 +14,42 @@ SourceResolver = Callable[[str], "str | None"]
 
 
 def attribution(
-    text: str, sentence: tuple[int, int], position: int, resolve_source: SourceResolver | None
+    text: str,
+    sentence: tuple[int, int],
+    position: int,
+    resolve_source: SourceResolver | None,
+    clause: tuple[int, int] | None = None,
 ) -> str | None:
     """The source of a figure at ``position``: a canonical actor name, or the phrase as written.
 
     Phrases such as "an AFP count based on official Israeli figures" are kept as written
-    (without the article), since the count, not the agency, is the source.
+    (without the article), since the count, not the agency, is the source. ``clause`` limits
+    the search for a figure in a relative clause ("the attack, in which 1,200 were killed,
+    has..."): a source elsewhere in the sentence speaks of the main clause only.
     """
-    phrase = find_source(text, sentence, position)
+    phrase = find_source(text, sentence, position, clause)
     if phrase is None:
         return None
-    keep = load_yaml("attribution.yaml")["keep_as_written"]
+    return normalise_source(phrase, resolve_source)
+
+
+def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str | None:
+    """A source phrase as a canonical actor name where one is known, else as written."""
+    data = load_yaml("attribution.yaml")
     cleaned = re.sub(r"^(?:the|an?|its|their)\s+", "", phrase.strip(" ,.;:"), flags=re.I)
-    if any(re.search(rf"\b{re.escape(k)}\b", cleaned, re.I) for k in keep):
+    if any(re.search(rf"\b{re.escape(k)}\b", cleaned, re.I) for k in data["keep_as_written"]):
         return cleaned
+    if cleaned in data["metonyms"]:
+        return data["metonyms"][cleaned]
     if resolve_source:
-        name = resolve_source(phrase.strip(" ,.;:")) or resolve_source(cleaned)
+        rewritten = cleaned
+        for pattern, replacement in data["rewrites"]:
+            rewritten = re.sub(pattern, replacement, rewritten, flags=re.I)
+        name = (
+            (resolve_source(rewritten) if rewritten != cleaned else None)
+            or resolve_source(phrase.strip(" ,.;:"))
+            or resolve_source(cleaned)
+        )
         if name:
             return name
     return cleaned or None
@@ -41,9 +62,11 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
         rf"\b(?:{phrase_pattern(data['before'])})\s+(?P<src>[^,;.()“”\"]+?)(?=\s*(?:[,;.()“”\"]|$|\s+(?:that|which|who|show|shows)\b))",
         re.I,
     )
-    verbs = phrase_pattern(data["verbs"])
+    verbs = phrase_pattern(data["verbs"] + data["weak_verbs"])
     subject = re.compile(
-        rf"(?:^|[,;“”\"]\s*|\b(?:and|but)\s+)(?P<src>(?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:{verbs})\b",
+        rf"(?:^|[,;“”\"]\s*|\b(?:and|but|what|whom|who|which|that)\s+)(?P<src>(?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+"
+        rf"(?:(?:also|has|have|had|since|instead|then|in\s+turn|privately|publicly)\s+)*"
+        rf"(?P<verb>{verbs})\b",
         re.I,
     )
     inverted = re.compile(rf"\b(?:{verbs})\s+(?P<src>the\s+[\w’' -]{{3,60}}?)(?=\s*[,.;]|$)", re.I)
@@ -64,31 +87,180 @@ _POSSESSIVE = re.compile(
 _COUNTED_NOUNS = {"hostages", "people", "palestinians", "prisoners", "israelis", "civilians"}
 
 
-def find_source(text: str, sentence: tuple[int, int], position: int) -> str | None:
-    """Return the phrase that the sentence gives as the source of a figure at ``position``."""
-    before, subject, inverted = _attribution_patterns()
+def find_source(
+    text: str, sentence: tuple[int, int], position: int, clause: tuple[int, int] | None = None
+) -> str | None:
+    """Return the phrase that the sentence gives as the source of a figure at ``position``.
+
+    A source after the figure in its clause covers it ("..., 70 were killed, according to
+    X"); otherwise the nearest source of the clause, then of the sentence; a weak one
+    ("Hamas accused Israel of...") only when there is no other.
+    """
     s_start, s_end = sentence
-    sentence_text = text[s_start:s_end]
+    sentence_text = _mask_appositions(text[s_start:s_end])
     position -= s_start
-    candidates: list[tuple[int, int, str]] = []  # (start, end, phrase) within the sentence
+    strong, weak = _candidates(sentence_text)
+    if clause is not None:
+        lo, hi = clause[0] - s_start, clause[1] - s_start
+        window = (lo, min(len(sentence_text), hi + 25))
+        strong = [c for c in strong if window[0] <= c[0] < window[1]]
+        weak = [c for c in weak if window[0] <= c[0] < window[1]]
+    part = _part(sentence_text, position)
+    weak = [c for c in weak if c[0] < position]  # "Hamas accused Israel..., saying ... 2 killed"
+    in_part = [c for c in strong if part[0] <= c[0] < part[1]]
+    weak_in_part = [c for c in weak if part[0] <= c[0] < part[1]]
+    for pool in (in_part, weak_in_part, strong):
+        if not pool:
+            continue
+        after = [c for c in pool if c[0] > position and not c[3]]
+        if after:
+            return min(after)[2]
+        return min(pool, key=lambda c: abs(c[0] - position))[2]
+    return None
+
+
+def _part(sentence_text: str, position: int) -> tuple[int, int]:
+    """The stretch of the sentence between semicolons that holds ``position``."""
+    start = sentence_text.rfind(";", 0, position) + 1
+    end = sentence_text.find(";", position)
+    return start, end if end != -1 else len(sentence_text)
+
+
+@functools.cache
+def _apposition() -> re.Pattern[str]:
+    verbs = phrase_pattern(load_yaml("attribution.yaml")["verbs"])
+    return re.compile(
+        r"(?<=[A-Za-z]),\s+(?:run|controlled|led|headed|based|the)\b[^,;]{2,70},"
+        rf"(?=\s+(?:{verbs})\b)"
+    )
+
+
+def _mask_appositions(sentence_text: str) -> str:
+    """Blank out appositions before a reporting verb, keeping offsets.
+
+    "X, run by Hamas, said" and "X, the UN agency for ..., says" then read as "X said".
+    """
+    return _apposition().sub(lambda m: " " * len(m.group()), sentence_text)
+
+
+Candidate = tuple[int, int, str, bool]  # start, end, phrase, embedded in a relative clause
+
+
+def _candidates(sentence_text: str) -> tuple[list[Candidate], list[Candidate]]:
+    """Every source phrase of a sentence: strong ones and weak ones."""
+    before, subject, inverted = _attribution_patterns()
+    data = load_yaml("attribution.yaml")
+    strong: list[Candidate] = []
+    weak: list[Candidate] = []
     for match in before.finditer(sentence_text):
-        candidates.append((match.start("src"), match.end("src"), match["src"]))
+        if not is_document(match["src"]) and not _TIME_WORD.match(match["src"]):
+            strong.append((match.start("src"), match.end("src"), match["src"], False))
+    for match in _passive().finditer(sentence_text):
+        if not any(c[0] <= match.start("src") < c[1] for c in strong):
+            strong.append((match.start("src"), match.end("src"), match["src"], False))
     for match in subject.finditer(sentence_text):
-        src = match["src"].strip()
-        if (
-            _NOT_SOURCES.match(src)
-            or re.search(r"\d", src)
-            or src.split()[-1].lower() in _COUNTED_NOUNS
-        ):
-            continue
-        if src[0].islower() and not re.match(r"(?:the|an?)\s", src, re.I):
-            continue
-        candidates.append((match.start("src"), match.end("src"), src))
+        found = _subject(match, sentence_text)
+        if found:
+            verb = match.group("verb").lower()
+            (weak if verb in data["weak_verbs"] else strong).append(found)
     for match in inverted.finditer(sentence_text):
-        candidates.append((match.start("src"), match.end("src"), match["src"]))
+        taken = any(c[0] <= match.start("src") < c[1] for c in strong)
+        if not taken and not re.search(
+            r"\b(?:evening|morning|day|night|week|time)\b", match["src"]
+        ):
+            strong.append((match.start("src"), match.end("src"), match["src"], False))
     for match in _POSSESSIVE.finditer(sentence_text):
-        if not any(a < match.end("src") and match.start("src") < b for a, b, _ in candidates):
-            candidates.append((match.start("src"), match.end("src"), match["src"]))
-    if not candidates:
+        if not any(a < match.end("src") and match.start("src") < b for a, b, *_ in strong):
+            strong.append((match.start("src"), match.end("src"), match["src"], False))
+    return strong, weak
+
+
+def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:
+    """The subject of a reporting verb, less leading words that are not part of it."""
+    src = match["src"].strip()
+    lead = re.match(r"(?:(?:of|among|in|what|whom|who|which|that|and|but)\s+)+", src)
+    offset = match.start("src") + (lead.end() if lead else 0)
+    src = src[lead.end() :] if lead else src
+    words = src.split()
+    if (
+        not words
+        or _NOT_SOURCES.match(src)
+        or re.search(r"\d", src)
+        or words[-1].lower() in _COUNTED_NOUNS | _NOT_LAST
+        or is_document(src)
+    ):
         return None
-    return min(candidates, key=lambda c: abs(c[0] - position))[2]
+    plural = " ".join(w.lower() for w in words) in load_yaml("attribution.yaml")["plural_sources"]
+    if src[0].islower() and not re.match(r"(?:the|an?)\s", src, re.I) and not plural:
+        return None
+    embedded = bool(re.search(r"\b(?:who|whom|which|that)\s+$", sentence_text[:offset]))
+    return offset, offset + len(src), src, embedded
+
+
+_TIME_WORD = re.compile(r"(?:day|week|month|year|hour|night|person|head|cent)s?$", re.I)
+_NOT_LAST = {"is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "to"}
+
+
+def is_document(phrase: str) -> bool:
+    """True for a text rather than a body ("the text", "a copy of the agreement")."""
+    words = re.sub(r"^(?:the|an?|its|their)\s+", "", phrase.strip(), flags=re.I).split()
+    documents = load_yaml("attribution.yaml")["documents"]
+    return bool(words) and (words[0].lower() in documents or words[-1].lower() in documents)
+
+
+@functools.cache
+def _passive() -> re.Pattern[str]:
+    verbs = phrase_pattern(load_yaml("attribution.yaml")["passive"])
+    return re.compile(
+        rf"\b(?:{verbs})\b[^,;.]{{0,40}}?\bby\s+(?P<src>(?:the\s+)?[A-Z][\w’'-]*"
+        r"(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)"
+    )
+
+
+_PRONOUN_SOURCE = re.compile(r"\b(?:it|they)\s+(?:said|says|added|adds|reported|reports)\b", re.I)
+
+
+@dataclass
+class SourceTrail:
+    """What the sentences before say about sources, for figures whose own sentence names none.
+
+    ``opener`` is an "According to X, ..." that opened the sentence before (it covers the next
+    one too); ``last`` the last source of the sentence before ("..., it said" points there);
+    ``seen`` every source so far, so that "the ministry" is the ministry named earlier.
+    """
+
+    opener: str | None = None
+    last: str | None = None
+    seen: list[str] = field(default_factory=list)
+
+    def source(
+        self, found: str | None, sentence_text: str, background: bool, known: bool = False
+    ) -> str | None:
+        """The source of a figure given the one its sentence names (``found``).
+
+        ``background`` marks a figure in a relative clause, which earlier sources do not cover;
+        ``known`` a source that is already a canonical actor name.
+        """
+        if found:
+            return found if known else self._expand(found)
+        if background:
+            return None
+        if _PRONOUN_SOURCE.search(sentence_text):
+            return self.last or self.opener
+        return self.opener
+
+    def _expand(self, found: str) -> str:
+        """Widen a bare name ("ministry") to an earlier source holding it ("Gaza Ministry...")."""
+        if found in self.seen:
+            return found
+        words = re.sub(r"^(?:the|an?)\s+", "", found, flags=re.I)
+        for earlier in reversed(self.seen):
+            if re.search(rf"\b{re.escape(words)}\b", earlier, re.I) and len(earlier) > len(words):
+                return earlier
+        return found
+
+    def end_sentence(self, sources: list[str], opener: str | None, paragraph_break: bool) -> None:
+        """Record a sentence's sources once its figures are made."""
+        self.seen.extend(s for s in sources if s not in self.seen)
+        self.last = sources[-1] if sources else (None if paragraph_break else self.last)
+        self.opener = opener or (None if paragraph_break else self.opener)

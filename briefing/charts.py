@@ -132,7 +132,13 @@ def javascript_bundle() -> str:
 def _render(spec: dict, **_: object) -> dict:
     """Renderer: a div and a few lines that hand the spec to ``vegaEmbed`` when it is loaded."""
     element = f"briefing-chart-{uuid.uuid4().hex[:12]}"
-    payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
+    # Article text is data: no "<", ">" or "&" reaches the page raw, even inside the script.
+    payload = (
+        json.dumps(spec, separators=(",", ":"))
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
     script = (
         "(function(){"
         f"var spec={payload};"

@@ -28,8 +28,15 @@ def _errors() -> tuple[type[Exception], ...]:
     from briefing.gazetteer import GazetteerError
     from briefing.vocab import VocabularyError
 
-    return (ArticleError, CatalogError, CorpusError, ExportError, GoldError, GazetteerError,
-            VocabularyError)
+    return (
+        ArticleError,
+        CatalogError,
+        CorpusError,
+        ExportError,
+        GoldError,
+        GazetteerError,
+        VocabularyError,
+    )
 
 
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
@@ -312,17 +319,41 @@ def evaluate(
 
 
 @main.command()
-@click.option("--notebooks", type=click.Path(path_type=Path), default=config.NOTEBOOKS_DIR,
-              show_default=True, help="Folder of the curated notebooks.")
-@click.option("--out", type=click.Path(path_type=Path), default=config.BUILD_DIR / "briefings",
-              show_default=True, help="Folder to write the HTML briefings to (replaced whole).")
-@click.option("--corpus", type=click.Path(path_type=Path), default=None,
-              help="Folder of articles (default: seeds/).")
+@click.option(
+    "--notebooks",
+    type=click.Path(path_type=Path),
+    default=config.NOTEBOOKS_DIR,
+    show_default=True,
+    help="Folder of the curated notebooks.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=config.BUILD_DIR / "briefings",
+    show_default=True,
+    help="Folder to write the HTML briefings to (replaced whole).",
+)
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of articles (default: seeds/).",
+)
 @_catalog
-@click.option("--from", "date_from", default=None, help="Keep articles published on or after (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Keep articles published on or before (YYYY-MM-DD).")
-def export(notebooks: Path, out: Path, corpus: Path | None, catalog: Path | None,
-           date_from: str | None, date_to: str | None) -> None:
+@click.option(
+    "--from", "date_from", default=None, help="Keep articles published on or after (YYYY-MM-DD)."
+)
+@click.option(
+    "--to", "date_to", default=None, help="Keep articles published on or before (YYYY-MM-DD)."
+)
+def export(
+    notebooks: Path,
+    out: Path,
+    corpus: Path | None,
+    catalog: Path | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> None:
     """Execute every curated notebook and write offline HTML briefings.
 
     Writes one page per notebook and index.html; nothing in --out changes if one fails.

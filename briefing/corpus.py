@@ -201,8 +201,10 @@ class Corpus:
             span = f", published {first.day} {first:%B %Y}" + (
                 f" to {last.day} {last:%B %Y}" if last != first else ""
             )
-        return (f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {outlets} "
-                f"named outlet{'s' if outlets != 1 else ''}{span}")
+        return (
+            f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {outlets} "
+            f"named outlet{'s' if outlets != 1 else ''}{span}"
+        )
 
     def timeline(self, tolerance_days: int = 1) -> pd.DataFrame:
         """The negotiation's course: one row per event, reports by several outlets merged."""

@@ -51,21 +51,28 @@ def figure_explorer(corpus: Corpus) -> widgets.VBox:
     data = with_sources(corpus.figures, corpus.articles)
     measure = widgets.Dropdown(options=_choices(data["measure"]), value=ALL, description="Measure")
     outlet = widgets.Dropdown(options=_choices(data["outlet"]), value=ALL, description="Outlet")
-    source = widgets.Dropdown(options=_choices(data["attribution"]), value=ALL, description="Source")
+    source = widgets.Dropdown(
+        options=_choices(data["attribution"]), value=ALL, description="Source"
+    )
     start = widgets.DatePicker(description="From")
     end = widgets.DatePicker(description="To")
     out = widgets.Output()
 
     def refresh(*_: object) -> None:
-        chosen = filter_figures(data, measure.value, outlet.value, source.value, start.value, end.value)
+        chosen = filter_figures(
+            data, measure.value, outlet.value, source.value, start.value, end.value
+        )
         with out:
             out.clear_output()
             if chosen.empty:
                 display(HTML("<p>No figure matches these filters.</p>"))
                 return
             if measure.value != ALL:
-                display(charts.figure_comparison(corpus.figures.loc[chosen.index], corpus.articles,
-                                                 measure.value))
+                display(
+                    charts.figure_comparison(
+                        corpus.figures.loc[chosen.index], corpus.articles, measure.value
+                    )
+                )
             display(HTML(sentences_table(chosen)))
 
     for control in (measure, outlet, source, start, end):
@@ -88,8 +95,10 @@ def actor_explorer(corpus: Corpus) -> widgets.VBox:
             quotes = "".join(
                 f"<li>{html.escape(_around(text, start, end))}</li>" for start, end in row.spans[:5]
             )
-            parts.append(f"<h4>{html.escape(row.article)} — {html.escape(row.role)}, "
-                         f"{row.mentions} mention(s)</h4><ul>{quotes}</ul>")
+            parts.append(
+                f"<h4>{html.escape(row.article)} — {html.escape(row.role)}, "
+                f"{row.mentions} mention(s)</h4><ul>{quotes}</ul>"
+            )
         with out:
             out.clear_output()
             display(HTML("".join(parts) or "<p>Not named.</p>"))
@@ -111,10 +120,21 @@ def sentences_table(figures: pd.DataFrame) -> str:
     """An HTML table of figures with their sentences, every value escaped."""
     rows = []
     for row in figures.itertuples():
-        cells = [row.outlet, row.published.date() if pd.notna(row.published) else "",
-                 row.measure, row.text, row.attribution, row.sentence]
-        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c)) if pd.notna(c) else ''}</td>"
-                                     for c in cells) + "</tr>")
-    header = "".join(f"<th>{h}</th>" for h in ("Outlet", "Published", "Measure", "Figure",
-                                               "Attributed to", "Sentence"))
+        cells = [
+            row.outlet,
+            row.published.date() if pd.notna(row.published) else "",
+            row.measure,
+            row.text,
+            row.attribution,
+            row.sentence,
+        ]
+        rows.append(
+            "<tr>"
+            + "".join(f"<td>{html.escape(str(c)) if pd.notna(c) else ''}</td>" for c in cells)
+            + "</tr>"
+        )
+    header = "".join(
+        f"<th>{h}</th>"
+        for h in ("Outlet", "Published", "Measure", "Figure", "Attributed to", "Sentence")
+    )
     return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

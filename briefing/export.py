@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +51,16 @@ def notebook_paths(directory: Path) -> list[Path]:
     return found
 
 
-def parameters(corpus: Path | None, catalog: Path | None, date_from: str | None,
-               date_to: str | None) -> dict[str, Any]:
+def parameters(
+    corpus: Path | None, catalog: Path | None, date_from: str | None, date_to: str | None
+) -> dict[str, Any]:
     """The notebook parameters to inject, leaving out those not given."""
-    values = {"CORPUS": str(corpus.resolve()) if corpus else None,
-              "CATALOG": str(catalog.resolve()) if catalog else None,
-              "DATE_FROM": date_from, "DATE_TO": date_to}
+    values = {
+        "CORPUS": str(corpus.resolve()) if corpus else None,
+        "CATALOG": str(catalog.resolve()) if catalog else None,
+        "DATE_FROM": date_from,
+        "DATE_TO": date_to,
+    }
     return {k: v for k, v in values.items() if v is not None}
 
 
@@ -71,7 +75,9 @@ def inject(nb, values: dict[str, Any]):
         f"{name} = {value!r}" for name, value in values.items()
     )
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    tagged = [
+        i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])
+    ]
     nb.cells.insert(tagged[0] + 1 if tagged else 0, cell)
     return nb
 
@@ -84,7 +90,9 @@ def execute(nb, path: Path, timeout: int = 600):
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3",
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
     try:
@@ -112,6 +120,7 @@ def _failing_cell(nb) -> int | str:
 def for_readers(nb):
     """A copy without what a reader cannot use: widgets, stderr, injected parameter cells."""
     nb = copy.deepcopy(nb)
+    nb.metadata.pop("widgets", None)  # widget state needs a kernel, and would embed raw text
     for cell in nb.cells:
         outputs = []
         for output in cell.get("outputs", []):
@@ -122,7 +131,9 @@ def for_readers(nb):
             outputs.append(output)
         if "outputs" in cell:
             cell["outputs"] = outputs
-    nb.cells = [c for c in nb.cells if "parameters" not in " ".join(c.get("metadata", {}).get("tags", []))]
+    nb.cells = [
+        c for c in nb.cells if "parameters" not in " ".join(c.get("metadata", {}).get("tags", []))
+    ]
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.startswith("# "):
             cell.source = cell.source.split("\n", 1)[1] if "\n" in cell.source else ""
@@ -147,14 +158,22 @@ def to_html(nb, title: str, corpus_line: str, sources: list[dict[str, str]]) -> 
     from briefing.charts import javascript_bundle
 
     exporter = HTMLExporter(
-        template_name="briefing", extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        template_name="briefing",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
-    resources = {"briefing": {
-        "title": title, "corpus": corpus_line, "sources": sources, "version": __version__,
-        "built": datetime.now(timezone.utc).strftime("%d %B %Y, %H:%M UTC"),
-        "vega_bundle": javascript_bundle().replace("</script", "<\\/script"),
-    }}
+    resources = {
+        "briefing": {
+            "title": title,
+            "corpus": corpus_line,
+            "sources": sources,
+            "version": __version__,
+            "built": datetime.now(UTC).strftime("%d %B %Y, %H:%M UTC"),
+            "vega_bundle": javascript_bundle().replace("</script", "<\\/script"),
+        }
+    }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return _with_contents(body)
 
@@ -184,12 +203,17 @@ def source_rows(articles) -> list[dict[str, str]]:
     """The sources appendix: one row per article, URLs only when they are web addresses."""
     rows = []
     for row in articles.sort_values("published", na_position="last").itertuples():
-        url = row.url if isinstance(row.url, str) and row.url.startswith(("http://", "https://")) else ""
+        url = (
+            row.url
+            if isinstance(row.url, str) and row.url.startswith(("http://", "https://"))
+            else ""
+        )
         published = row.published.date().isoformat() if not _missing(row.published) else "undated"
         outlet = "unknown" if _missing(row.outlet) else row.outlet
         title = "" if _missing(row.title) else row.title
-        rows.append({"id": row.id, "title": title, "outlet": outlet,
-                     "published": published, "url": url})
+        rows.append(
+            {"id": row.id, "title": title, "outlet": outlet, "published": published, "url": url}
+        )
     return rows
 
 
@@ -205,7 +229,7 @@ def index_page(pages: list[Page], corpus_line: str) -> str:
         f'<li><a href="{html.escape(p.html.name)}">{html.escape(p.title)}</a></li>' for p in pages
     )
     return (
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         "<title>Briefings</title><style>body{font-family:sans-serif;max-width:760px;"
         "margin:40px auto;padding:0 20px}</style></head><body><h1>Briefings</h1>"
         f"<p>Built from {html.escape(corpus_line)}.</p><ol>{items}</ol></body></html>"
@@ -249,8 +273,15 @@ def export(
             page = to_html(for_readers(nb), title, corpus_line, sources)
             target = staging / f"{path.stem}.html"
             target.write_text(page, encoding="utf-8")
-            pages.append(Page(path, out / target.name, title, len(page.encode()),
-                              time.perf_counter() - started))
+            pages.append(
+                Page(
+                    path,
+                    out / target.name,
+                    title,
+                    len(page.encode()),
+                    time.perf_counter() - started,
+                )
+            )
         (staging / "index.html").write_text(index_page(pages, corpus_line), encoding="utf-8")
         _replace(staging, out)
     except BaseException:

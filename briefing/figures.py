@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from briefing.attribution import SourceResolver, attribution
+from briefing.attribution import SourceResolver, SourceTrail, attribution, is_document
 from briefing.cues import CueSet, cue_set
-from briefing.framing import Context, as_of, scope, status, truce_context
+from briefing.framing import Context, as_of, relative_anchor, scope, status, truce_context
 from briefing.numbers import Quantity, find_quantities, unit_days
 from briefing.records import FigureRecord
 from briefing.vocab import load_yaml
@@ -30,7 +30,7 @@ _STOP_WORDS = set(
     "says reported according".split()
 )
 _ANAPHORS = {"whom", "them", "those", "these"}
-_ANAPHOR_BEFORE = re.compile(r"\b(?:of|among)\s+(?:whom|them|those)\b[^,;]*$", re.I)
+_ANAPHOR_BEFORE = re.compile(r"\b(?:of|among)\s+(?:whom|them|those)\b[^,;]*$|\bincluding\s+$", re.I)
 _INCLUSION = re.compile(
     r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as)|[–—:])\s*$", re.I
 )
@@ -96,33 +96,65 @@ def extract_figures(
     figures: list[FigureRecord] = []
     previous: tuple[int, int] | None = None
     carry = _Carry()
-    last_source: str | None = None
+    trail = SourceTrail()
+    deal: str | None = None
     for sentence in sentences:
         paragraph_break = previous is not None and "\n\n" in text[previous[1] : sentence[0]]
-        context = Context(text, published, sentence, previous)
-        made = _sentence_figures(article_id, context, resolve_source, carry)
-        inherited = None if paragraph_break else last_source
-        for figure in made:
-            if figure.attribution is None and inherited:
-                figure = replace(figure, attribution=inherited)
-            figures.append(figure)
-        last_source = _opening_source(context, resolve_source) or (
-            None if paragraph_break else last_source
-        )
+        if paragraph_break:
+            trail.end_sentence([], None, paragraph_break=True)
+        context = Context(text, published, sentence, previous, deal)
+        made = _sentence_figures(article_id, context, resolve_source, carry, trail)
+        figures.extend(made)
+        terms = [f.status for f in made if f.status != "reported"]
+        deal = terms[-1] if terms else deal
+        sources = [f.attribution for f in made if f.attribution]
+        trail.end_sentence(sources, _opening_source(context, resolve_source), False)
         previous = sentence
-    return figures
+    headline = sentences[0] if len(sentences) > 1 else None
+    if headline and "\n\n" not in text[headline[1] : sentences[1][0]]:
+        headline = None
+    return _headline_echoes(figures, sentences[0] if sentences else None)
+
+
+def _headline_echoes(
+    figures: list[FigureRecord], headline: tuple[int, int] | None
+) -> list[FigureRecord]:
+    """A headline figure restates one of the body: it takes the body's scope and date."""
+    if headline is None:
+        return figures
+    out = []
+    for figure in figures:
+        if figure.start < headline[1]:
+            body = next(
+                (
+                    f
+                    for f in figures
+                    if f.start >= headline[1]
+                    and (f.measure, f.low, f.high) == (figure.measure, figure.low, figure.high)
+                ),
+                None,
+            )
+            if body is not None:
+                figure = replace(figure, scope=body.scope, as_of=body.as_of)
+        out.append(figure)
+    return out
 
 
 def _opening_source(ctx: Context, resolve_source: SourceResolver | None) -> str | None:
     """An "According to X, ..." that opens a sentence also covers the next sentence."""
     s_start, s_end = ctx.sentence
-    if not re.match(r"\s*According to\b", ctx.text[s_start:s_end]):
-        return None
+    opener = re.match(r"\s*According to\s+([^,;]+)", ctx.text[s_start:s_end])
+    if not opener or is_document(opener.group(1)):
+        return None  # "According to the text, ...": the text is no source for the next one
     return attribution(ctx.text, ctx.sentence, s_start, resolve_source)
 
 
 def _sentence_figures(
-    article_id: str, ctx: Context, resolve_source: SourceResolver | None, carry: _Carry
+    article_id: str,
+    ctx: Context,
+    resolve_source: SourceResolver | None,
+    carry: _Carry,
+    trail: SourceTrail,
 ) -> list[FigureRecord]:
     text = ctx.text
     s_start, s_end = ctx.sentence
@@ -147,8 +179,13 @@ def _sentence_figures(
             verb = previous[1]  # "released 105 hostages and 240 Palestinians"
         measure = _measure(head, verb, quantity, ctx)
         last_figure = previous[2] if previous else None
-        if last_figure and measure is None and _inherits(head, between, verb):
+        if last_figure and (
+            (measure is None and _inherits(head, between, verb))
+            or _list_item(text, head, quantity.start, previous)
+        ):
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
+        if last_figure and head.anaphor and last_figure.measure.startswith("hostages_"):
+            measure = _OF_HOSTAGES.get(measure or "", measure)  # "105 held, including 34 dead"
         if (
             measure == "hostages_dead"
             and head.anaphor
@@ -161,7 +198,7 @@ def _sentence_figures(
             measure in ("duration", "phases") and head.cls not in ("time", "phase")
         ):
             continue
-        figure = _figure(article_id, ctx, quantity, head, measure, resolve_source)
+        figure = _figure(article_id, ctx, quantity, head, measure, (resolve_source, trail))
         if figure is not None:
             out.append(figure)
             previous = (head, verb, figure)
@@ -169,6 +206,22 @@ def _sentence_figures(
         (h for h in reversed(heads) if h.cls in ("hostage", "prisoner", "person")), carry.head
     )
     return out
+
+
+_OF_HOSTAGES = {"killed": "hostages_dead", "hostages_taken": "hostages_held"}
+_LIST_TAIL = re.compile(r"^[^;:.()]{0,30}?(?:,|\band)\s*$")
+
+
+def _list_item(text: str, head: _Head, start: int, previous: tuple | None) -> bool:
+    """True if a bare number is listed after a figure and so counts the same thing.
+
+    "eight bodies, four on Monday and four more on Tuesday"; "30 for each civilian and 50
+    for each soldier".
+    """
+    if not head.bare or previous is None or previous[2] is None:
+        return False
+    between = text[previous[0].end : start]
+    return bool(_LIST_TAIL.match(between)) and not _vocab()["verbs"].any(between)
 
 
 def _inherits(head: _Head, between: str, verb: str | None) -> bool:
@@ -185,7 +238,7 @@ def _figure(
     quantity: Quantity,
     head: _Head,
     measure: str,
-    resolve_source: SourceResolver | None,
+    sources: tuple[SourceResolver | None, SourceTrail],
 ) -> FigureRecord | None:
     text = ctx.text
     low, high = quantity.low, quantity.high
@@ -197,7 +250,7 @@ def _figure(
         if low < 1:
             return None
     figure_status = status(measure, quantity, ctx)
-    figure_scope = scope(measure, quantity, ctx)
+    figure_scope = scope(measure, quantity, ctx, figure_status)
     end = head.end if head.cls in ("time", "phase") and not quantity.unit else quantity.end
     return FigureRecord(
         article=article_id,
@@ -209,7 +262,7 @@ def _figure(
         group=_group(measure, head, quantity, ctx),
         status=figure_status,
         scope=figure_scope,
-        attribution=attribution(text, ctx.sentence, quantity.start, resolve_source),
+        attribution=_source(quantity, ctx, *sources),
         as_of=as_of(measure, figure_status, figure_scope, quantity, ctx),
         text=text[quantity.start : end],
         start=quantity.start,
@@ -217,6 +270,24 @@ def _figure(
         sentence=text[ctx.sentence[0] : ctx.sentence[1]],
         sentence_start=ctx.sentence[0],
     )
+
+
+def _source(
+    quantity: Quantity, ctx: Context, resolve_source: SourceResolver | None, trail: SourceTrail
+) -> str | None:
+    """Who the figure comes from: its sentence's source, or one the sentences before gave.
+
+    A figure in a relative clause ("the attack, in which 1,200 were killed, has...") takes
+    only a source inside that clause or right after it.
+    """
+    clause = None
+    anchor = relative_anchor(quantity, ctx)
+    if anchor:
+        end = re.search(r",\s|[;:]", ctx.text[quantity.end : ctx.sentence[1]])
+        clause = (anchor[1], quantity.end + end.start() if end else ctx.sentence[1])
+    found = attribution(ctx.text, ctx.sentence, quantity.start, resolve_source, clause)
+    known = bool(found and resolve_source and resolve_source(found) == found)
+    return trail.source(found, ctx.text[slice(*ctx.sentence)], anchor is not None, known)
 
 
 def _number(value: float) -> float | int:
@@ -256,16 +327,17 @@ def _resolve_heads(
     for index, quantity in enumerate(quantities):
         head = heads[index]
         before = text[max(s_start, quantity.start - 60) : quantity.start]
-        if head.anaphor or (head.cls in (None,) and _ANAPHOR_BEFORE.search(before)):
+        if head.anaphor or (head.cls in (None, "death") and _ANAPHOR_BEFORE.search(before)):
             antecedent = next(
                 (h for h in reversed(heads[:index]) if h.cls and not h.anaphor), carry.head
             )
             if antecedent is not None:
+                dead = {"death"} if head.cls == "death" else set()  # "of whom ... 28 dead"
                 heads[index] = _Head(
                     antecedent.cls,
                     head.end,
                     antecedent.phrase,
-                    antecedent.modifiers | head.modifiers,
+                    antecedent.modifiers | head.modifiers | dead,
                     anaphor=True,
                 )
     return heads
@@ -283,7 +355,7 @@ def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
     bare = (
         first is None
         or first["word"] is None
-        or first["word"].lower() in _STOP_WORDS | {"and", "or", "but"}
+        or first["word"].lower() in _STOP_WORDS | {"and", "or", "but", "more"}  # "76 more were"
     )
     if first is not None and (first["word"] or "").lower() in ("and", "or", "but"):
         return _Head(None, quantity.end, "", set(), bare=True)  # "killed 1,200 and took 253"
@@ -351,7 +423,11 @@ def _clause_verb(
     text: str, quantity: Quantity, head: _Head, prev_end: int, next_start: int, s_start: int
 ) -> str | None:
     """Return the verb class nearest the quantity in its clause, preferring a governing verb."""
-    cues = _vocab()["verbs"]
+    verbs = _vocab()["verbs"]
+
+    def cues_in(start: int, end: int) -> list[tuple[int, int, str]]:
+        return [c for c in verbs.find(text, start, end) if c[2] != "none"]  # "alive or dead"
+
     left_start = max(prev_end, s_start)
     for brk in _STRONG_BREAK.finditer(text, left_start, quantity.start):
         left_start = brk.end()
@@ -359,20 +435,20 @@ def _clause_verb(
     found = _STRONG_BREAK.search(text, quantity.end, right_end)
     if found:
         right_end = found.start()
-    left = cues.find(text, left_start, quantity.start)
+    left = cues_in(left_start, quantity.start)
     if left and _ADJACENT.fullmatch(text, left[-1][1], quantity.start):
         return left[-1][2]  # "killed 1,200", "still holds more than 100", "release of 105"
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
-    after_head = cues.find(text, head.end, clause_end)
+    after_head = cues_in(head.end, clause_end)
     if after_head:
         return after_head[0][2]  # "29,514 Palestinians have been killed"
-    inside = cues.find(text, quantity.end, head.end)
+    inside = cues_in(quantity.end, head.end)
     if inside:
         return inside[-1][2]  # "251 taken hostage", "20 living hostages"
     if left:
         return left[-1][2]  # "Among the dead were dozens of children, medics said"
-    beyond = cues.find(text, clause_end, right_end)
+    beyond = cues_in(clause_end, right_end)
     return beyond[0][2] if beyond else None
 
 

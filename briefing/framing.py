@@ -14,28 +14,48 @@ from datetime import date, timedelta
 from briefing.cues import CueSet, cue_set
 from briefing.dates import DateMention, resolve_dates
 from briefing.numbers import Quantity
-from briefing.vocab import load_yaml
+from briefing.vocab import load_yaml, phrase_pattern
 
 _REPORTING = re.compile(r"\b(?:says|said|say|told|according to|reported|insists|warned)\b", re.I)
 _RELEASE_MEASURES = {"hostages_released", "prisoners_released", "remains_returned"}
+_TERM_MEASURES = _RELEASE_MEASURES | {"duration", "phases", "aid_trucks"}
+_DEAL_ORDER = (
+    ("agreed", "agreed"),
+    ("proposed", "proposed"),
+    ("agreed_nouns", "agreed"),
+    ("demanded", "demanded"),
+)
 _STOCK_MEASURES = {"hostages_held", "hostages_alive", "hostages_dead", "missing", "displaced"}
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """A figure's surroundings: the text, publication date, its sentence and the one before."""
+    """A figure's surroundings: the text, publication date, its sentence and the one before.
+
+    ``deal`` is the kind of deal (agreed, proposed, demanded) the text last spoke of.
+    """
 
     text: str
     published: date | None
     sentence: tuple[int, int]
     previous: tuple[int, int] | None
+    deal: str | None = None
 
 
 @functools.cache
 def _vocab() -> dict[str, CueSet]:
     return {
         "truce": cue_set("measures.yaml", "truce_words", "not_truce_words"),
-        "status": cue_set("status.yaml", "past_fact", "agreed", "proposed", "demanded"),
+        "status": cue_set(
+            "status.yaml",
+            "past_fact",
+            "in_force",
+            "agreed",
+            "proposed",
+            "agreed_nouns",
+            "demanded",
+            "term",
+        ),
         "scope": cue_set("scope.yaml", "period", "cumulative", "incident"),
     }
 
@@ -52,10 +72,10 @@ def truce_context(
     after = text[head_end : head_end + 12].lower()
     if re.match(r"\s*(?:after|before|ago|later|earlier|since)\b", after):
         return False  # "a day after", "two days ago"
-    before = text[max(ctx.sentence[0], quantity.start - 30) : quantity.start].lower()
+    before = text[max(ctx.sentence[0], quantity.start - 40) : quantity.start].lower()
     if re.search(r"\b(?:ago|in|past|last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
-    if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){1,3}$", before):
+    if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before):
         return False  # a rate: "600 trucks a day"
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths
@@ -68,23 +88,76 @@ def truce_context(
 
 
 def status(measure: str, quantity: Quantity, ctx: Context) -> str:
-    """Reported fact, or a term demanded, proposed or agreed, from the figure's clause."""
-    labels = {label for *_, label in _in_scope(_vocab()["status"], quantity, ctx)}
-    if measure in ("duration", "phases"):
-        if "past_fact" in labels and "proposed" not in labels:
-            return "reported"
-        if "agreed" in labels:
-            return "agreed"
-        return "demanded" if "demanded" in labels and "proposed" not in labels else "proposed"
-    if "proposed" in labels:
-        return "agreed" if "agreed" in labels else "proposed"
-    if "past_fact" in labels:
+    """Reported fact, or a term demanded, proposed or agreed.
+
+    Only terms of a deal (releases, trucks, truce lengths, phases) can be anything but
+    reported. The cue nearest the figure says whether it happened or is a term; the deal
+    words of the sentence (or, failing them, of the deal last spoken of) say whose term.
+    """
+    if measure not in _TERM_MEASURES:
         return "reported"
-    if "agreed" in labels and measure in _RELEASE_MEASURES:
-        return "agreed"
-    if "demanded" in labels and measure in _RELEASE_MEASURES:
-        return "demanded"
-    return "reported"
+    cues = _status_cues(quantity, ctx)
+    labels = {label for *_, label in cues}
+    if measure in ("duration", "phases"):
+        if _elapsed(quantity, ctx):
+            return "reported"  # "a pause that had held for seven days"
+        if "in_force" in labels:
+            return "agreed"  # "a four-day truce came into force"
+    nearest = min(cues, key=lambda c: _distance(c, quantity), default=None)
+    if nearest is None:
+        return "reported" if measure not in ("duration", "phases") else _deal(set(), ctx)
+    if nearest[2] in ("past_fact", "in_force"):
+        return "reported"
+    return _deal(labels, ctx)
+
+
+def _deal(labels: set[str], ctx: Context) -> str:
+    """Whose term: from the sentence's deal words, the sentence before, or the last term."""
+    before = set()
+    if ctx.previous:
+        before = {label for *_, label in _vocab()["status"].find(ctx.text, *ctx.previous)}
+    for found in (labels, before):
+        for label, outcome in _DEAL_ORDER:
+            if label in found:
+                return outcome
+    return ctx.deal or "proposed"
+
+
+def _status_cues(quantity: Quantity, ctx: Context) -> list[tuple[int, int, str]]:
+    """Status cues of the figure's clause, less participles that state no fact."""
+    cues = _in_scope(_vocab()["status"], quantity, ctx)
+    text = ctx.text
+    has_term = any(label in ("term", "proposed") for *_, label in cues)
+    kept = []
+    for start, end, label in cues:
+        word_before = re.search(r"(\w+)\W*$", text[max(0, start - 20) : start])
+        before = word_before.group(1).lower() if word_before else ""
+        participle = label == "past_fact" and " " not in text[start:end].strip()
+        if participle and (before == "be" or (has_term and _counted_noun(before))):
+            continue  # "are to be released", "for every ten hostages released"
+        kept.append((start, end, label))
+    return kept
+
+
+def _counted_noun(word: str) -> bool:
+    return cue_set("measures.yaml", "heads").label(word) is not None
+
+
+def _distance(cue: tuple[int, int, str], quantity: Quantity) -> int:
+    start, end, _ = cue
+    return quantity.start - end if end <= quantity.start else start - quantity.end
+
+
+def _elapsed(quantity: Quantity, ctx: Context) -> bool:
+    """True when a length of time has passed ("held for seven days", "after a week")."""
+    before = ctx.text[max(ctx.sentence[0], quantity.start - 30) : quantity.start]
+    return bool(_elapsed_pattern().search(before))
+
+
+@functools.cache
+def _elapsed_pattern() -> re.Pattern[str]:
+    phrases = load_yaml("status.yaml")["elapsed"]
+    return re.compile(rf"\b(?:{phrase_pattern(phrases)})\s*$", re.I)
 
 
 def _in_scope(cues: CueSet, quantity: Quantity, ctx: Context) -> list[tuple[int, int, str]]:
@@ -99,33 +172,161 @@ def _in_scope(cues: CueSet, quantity: Quantity, ctx: Context) -> list[tuple[int,
     )
 
 
-def scope(measure: str, quantity: Quantity, ctx: Context) -> str | None:
-    """Cumulative, incident or period, from the sentence (and the one before for anchors)."""
+def scope(
+    measure: str, quantity: Quantity, ctx: Context, figure_status: str = "reported"
+) -> str | None:
+    """Cumulative, incident or period, from the figure's clause, its sentence and the one before.
+
+    Terms of a deal have no scope unless they name their day ("eight hostages today"); a
+    daily number of trucks is a period's count.
+    """
     if measure in ("duration", "phases"):
         return None
-    text = ctx.text
-    found = {label for *_, label in _vocab()["scope"].find(text, *ctx.sentence)}
-    if "period" in found:
+    if measure == "aid_trucks":
         return "period"
-    if measure in _RELEASE_MEASURES and (
-        _has(_vocab()["truce"], "truce_words", text, ctx.sentence)
-        or (
-            not found
-            and ctx.previous
-            and _has(_vocab()["truce"], "truce_words", text, ctx.previous)
-        )
-    ):
-        return "period"  # released during a truce
-    if "cumulative" in found and measure not in _STOCK_MEASURES:
+    clause = local_clause(quantity, ctx)
+    if figure_status != "reported":
+        after = (quantity.end, min(clause[1], quantity.end + 40))
+        return "incident" if measure in _RELEASE_MEASURES and _day_anchor(ctx, after) else None
+    anchor = relative_anchor(quantity, ctx)
+    if anchor and (_cues(ctx, anchor) & {"incident"} or _day_anchor(ctx, anchor)):
+        return "incident"  # "the attack of October 7, in which 1,200 were killed"
+    since = _since(ctx, clause)
+    found = _cues(ctx, clause) or _cues(ctx, ctx.sentence)
+    if "period" in found or since == "period":
+        return "period"
+    if measure in _RELEASE_MEASURES:
+        return _release_scope(ctx, clause)
+    if measure in _STOCK_MEASURES:
+        return None
+    if since == "cumulative" or "cumulative" in found:
         return "cumulative"
-    eventful = measure in ("killed", "injured", "hostages_taken", "missing")
-    if "incident" in found and eventful:
+    if "incident" in found or _day_anchor(ctx, clause):
         return "incident"
     if measure in load_yaml("scope.yaml").get("default_incident", []):
         return "incident"
-    if eventful and not found and ctx.previous and _past_anchor(ctx, ctx.previous):
+    if _PERFECT.search(ctx.text, clause[0], clause[1]):
+        return "cumulative"  # "170,000 have been wounded": a running total
+    if not found and ctx.previous and _past_anchor(ctx, ctx.previous):
         return "incident"  # "On October 7th, fighters entered... Around 1,160 were killed."
     return None
+
+
+def _release_scope(ctx: Context, clause: tuple[int, int]) -> str:
+    """One handover, unless a running total or a truce around it makes it a period's count."""
+    text = ctx.text
+    if _scope_list("running_total").search(text, *ctx.sentence):
+        return "cumulative"
+    if _day_anchor(ctx, clause):
+        return "incident"  # "On Monday, 11 Israelis were freed"
+    truce = _vocab()["truce"]
+    if _has(truce, "truce_words", text, ctx.sentence) and not _headline(ctx):
+        return "period"  # released during a truce
+    if (
+        ctx.previous
+        and _has(truce, "truce_words", text, ctx.previous)
+        and not _cues(ctx, ctx.sentence)
+    ):
+        return "period"  # "During a first ceasefire, ... In return, Israel released 240"
+    return "incident"
+
+
+def _headline(ctx: Context) -> bool:
+    return ctx.previous is None
+
+
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been\s+|now\s+)?(?:killed|wounded|injured|died)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:–—]|\s-\s|,\s*(?=(?:which|who|whose|where|while|whereas|but|according|the\s+\w+"
+    r"(?:\s+\w+)?\s+(?:said|says)|and\s+that)\b|\w+ing\b)"
+    r"|\b(?:in which|during which|when|while|whereas)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:in which|during which|when|whereby)\b", re.I)
+
+
+def local_clause(quantity: Quantity, ctx: Context) -> tuple[int, int]:
+    """The span of the clause holding a figure, cut at semicolons, dashes and relative clauses."""
+    s_start, s_end = ctx.sentence
+    start = s_start
+    for brk in _CLAUSE_BREAK.finditer(ctx.text, s_start, quantity.start):
+        start = brk.end() if not _RELATIVE.fullmatch(brk.group()) else brk.start()
+    after = _CLAUSE_BREAK.search(ctx.text, quantity.end, s_end)
+    return start, after.start() if after else s_end
+
+
+def relative_anchor(quantity: Quantity, ctx: Context) -> tuple[int, int] | None:
+    """The words a relative clause holding the figure hangs on, or None in a main clause.
+
+    In "the attack of October 7, in which 1,200 were killed" they are "the attack of
+    October 7," and settle the figure's scope and date.
+    """
+    s_start = ctx.sentence[0]
+    markers = list(_RELATIVE.finditer(ctx.text, s_start, quantity.start))
+    if not markers or re.search(r",\s|[;:–—]", ctx.text[markers[-1].end() : quantity.start]):
+        return None
+    marker = markers[-1]
+    start = max(s_start, marker.start() - 45)
+    cut = max(ctx.text.rfind(c, start, marker.start()) for c in ";:–—(")
+    return (cut + 1 if cut >= 0 else start), marker.start()
+
+
+def _cues(ctx: Context, span: tuple[int, int]) -> set[str]:
+    """Scope labels of the cues in ``span``, less "a day" in "a day after"."""
+    text = ctx.text
+    return {
+        label
+        for start, end, label in _vocab()["scope"].find(text, *span)
+        if not re.match(r"\s+(?:after|before|later|earlier|ago)\b", text[end : end + 10])
+    }
+
+
+def _day_anchor(ctx: Context, span: tuple[int, int]) -> bool:
+    """True if ``span`` names the day of what it reports ("on Monday", "October 7")."""
+    if ctx.published is None:
+        return False
+    return any(
+        m.precision == "day" and not _after_since(ctx.text, m.start)
+        for m in resolve_dates(ctx.text, ctx.published, *span)
+    )
+
+
+def _after_since(text: str, position: int) -> bool:
+    return bool(
+        re.search(r"\b(?:since|from)\s+(?:the\s+)?$", text[max(0, position - 12) : position])
+    )
+
+
+def _since(ctx: Context, span: tuple[int, int]) -> str | None:
+    """Read "since X": cumulative from the start of the war, a period's count from later."""
+    text = ctx.text
+    match = re.search(r"\bsince\b", text[span[0] : span[1]], re.I)
+    if match is None:
+        return None
+    at = span[0] + match.end()
+    if _scope_list("war_start", anchored=True).match(text, at, span[1]):
+        return "cumulative"
+    if re.match(r"\s+(?:then\b|been\b|\w+ed\b)", text[at : at + 20], re.I):  # "has since killed"
+        before = resolve_dates(text, ctx.published, ctx.sentence[0], at)
+        if not before and ctx.previous:
+            before = resolve_dates(text, ctx.published, *ctx.previous)
+        mention = before[-1] if before else None
+    else:
+        following = resolve_dates(text, ctx.published, at, min(at + 30, span[1]))
+        mention = following[0] if following else None
+        if mention is None:
+            return "period"  # "since the fighting resumed"
+    if mention is None or ctx.published is None:
+        return "cumulative"
+    recent = timedelta(days=int(load_yaml("scope.yaml").get("recent_days", 60)))
+    return "period" if ctx.published - mention.date < recent else "cumulative"
+
+
+@functools.cache
+def _scope_list(key: str, anchored: bool = False) -> re.Pattern[str]:
+    phrases = load_yaml("scope.yaml")[key]
+    lead = r"\s+(?:the\s+)?" if anchored else r"\b"
+    return re.compile(rf"{lead}(?:{phrase_pattern(phrases)})\b", re.I)
 
 
 def _has(cues: CueSet, label: str, text: str, span: tuple[int, int]) -> bool:
@@ -145,10 +346,21 @@ def _past_anchor(ctx: Context, span: tuple[int, int]) -> bool:
 def as_of(
     measure: str, status: str, scope: str | None, quantity: Quantity, ctx: Context
 ) -> str | None:
-    """The date a reported figure describes: its event's day, or the day of the report."""
-    if status != "reported" or measure in ("duration", "phases"):
+    """The date a figure describes: its event's day, or the day of the report.
+
+    Terms have none unless they name the day of their release ("eight hostages today").
+    """
+    if measure in ("duration", "phases") or (status != "reported" and scope != "incident"):
         return None
     published = ctx.published
+    anchor = relative_anchor(quantity, ctx)
+    if anchor:
+        dated = [m for m in resolve_dates(ctx.text, published, *anchor) if m.precision == "day"]
+        if dated:
+            return _day(dated[-1])  # "the attack of October 7, in which 1,200 were killed"
+    clause = local_clause(quantity, ctx)
+    if scope in ("period", "cumulative") and _scope_list("up_to_now").search(ctx.text, *clause):
+        return published.isoformat() if published else None  # "in the past 24 hours"
     mentions = _dates_outside_since(quantity, ctx)
     if scope in ("cumulative", None):
         recent = [

@@ -97,7 +97,8 @@ _NOT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|"
     r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
     r"years?(?:-|\s+)old\b|-years?-old\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
-    r"square\b|kg\b|tons?\b|tonnes?\b|degrees?\b)|[A-Za-z])"
+    r"square\b|kg\b|tons?\b|tonnes?\b|degrees?\b)|[A-Za-z]|"
+    r"-(?!(?:day|week|month|year|hour|phase|stage|odd|plus)s?\b)[A-Za-z])"  # "20-point plan"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 

@@ -6,29 +6,55 @@ import pandas as pd
 
 from briefing import compare
 
-ARTICLES = pd.DataFrame({
-    "id": ["a", "b", "c", "d"],
-    "outlet": ["Outlet A", "Outlet B", "Outlet C", "Outlet D"],
-    "agency": [None, "AFP", "AFP", None],
-    "published": pd.to_datetime(["2024-03-01", "2024-03-01", "2024-03-02", "2024-03-05"]),
-})
+ARTICLES = pd.DataFrame(
+    {
+        "id": ["a", "b", "c", "d"],
+        "outlet": ["Outlet A", "Outlet B", "Outlet C", "Outlet D"],
+        "agency": [None, "AFP", "AFP", None],
+        "published": pd.to_datetime(["2024-03-01", "2024-03-01", "2024-03-02", "2024-03-05"]),
+    }
+)
 
 
-def figure(article, low, high=None, qualifier="exact", attribution=None, as_of="2024-03-01",
-           measure="killed", group="Palestinians", scope="cumulative", status="reported"):
-    return {"article": article, "measure": measure, "group": group, "scope": scope,
-            "as_of": pd.Timestamp(as_of) if as_of else pd.NaT, "low": float(low),
-            "high": float(high if high is not None else low), "qualifier": qualifier,
-            "attribution": attribution, "status": status, "unit": "people", "text": str(low),
-            "sentence": f"{low} people were killed.", "start": 0, "end": 1}
+def figure(
+    article,
+    low,
+    high=None,
+    qualifier="exact",
+    attribution=None,
+    as_of="2024-03-01",
+    measure="killed",
+    group="Palestinians",
+    scope="cumulative",
+    status="reported",
+):
+    return {
+        "article": article,
+        "measure": measure,
+        "group": group,
+        "scope": scope,
+        "as_of": pd.Timestamp(as_of) if as_of else pd.NaT,
+        "low": float(low),
+        "high": float(high if high is not None else low),
+        "qualifier": qualifier,
+        "attribution": attribution,
+        "status": status,
+        "unit": "people",
+        "text": str(low),
+        "sentence": f"{low} people were killed.",
+        "start": 0,
+        "end": 1,
+    }
 
 
 def test_syndicated_copies_count_once_and_disagreement_reasons():
-    figures = pd.DataFrame([
-        figure("a", 30000, qualifier="at_least", attribution="Gaza Ministry of Health"),
-        figure("b", 30035, attribution="Hamas"),
-        figure("c", 30035, attribution="Hamas"),
-    ])
+    figures = pd.DataFrame(
+        [
+            figure("a", 30000, qualifier="at_least", attribution="Gaza Ministry of Health"),
+            figure("b", 30035, attribution="Hamas"),
+            figure("c", 30035, attribution="Hamas"),
+        ]
+    )
     row = compare.reconcile(figures, ARTICLES).iloc[0]
     assert (row["reports"], row["sources"]) == (3, 2)  # b and c are the same AFP dispatch
     assert (row["min"], row["max"], row["conservative"]) == (30000, 30035, 30000)
@@ -37,11 +63,13 @@ def test_syndicated_copies_count_once_and_disagreement_reasons():
 
 
 def test_groups_never_mix_scope_or_date():
-    figures = pd.DataFrame([
-        figure("a", 120, scope="incident"),
-        figure("d", 31000, as_of="2024-03-05"),
-        figure("a", 30000),
-    ])
+    figures = pd.DataFrame(
+        [
+            figure("a", 120, scope="incident"),
+            figure("d", 31000, as_of="2024-03-05"),
+            figure("a", 30000),
+        ]
+    )
     table = compare.reconcile(figures, ARTICLES)
     assert len(table) == 3
     assert table["disagreement"].isna().all()
@@ -66,10 +94,12 @@ def test_series_in_date_order():
 
 
 def test_term_changes_between_rounds():
-    figures = pd.DataFrame([
-        figure("a", 33, measure="hostages_released", status="proposed", as_of=None),
-        figure("d", 40, measure="hostages_released", status="proposed", as_of=None),
-    ])
+    figures = pd.DataFrame(
+        [
+            figure("a", 33, measure="hostages_released", status="proposed", as_of=None),
+            figure("d", 40, measure="hostages_released", status="proposed", as_of=None),
+        ]
+    )
     changes = compare.term_changes(figures, ARTICLES)
     assert changes["values"].tolist() == [["33"], ["40"]]
     assert changes["changed"].tolist() == [False, True]
@@ -85,8 +115,12 @@ def test_functions_leave_their_inputs_alone():
 
 
 def test_co_mentions_counts_shared_articles():
-    actors = pd.DataFrame({"article": ["a", "a", "b", "b", "b"],
-                           "name": ["Qatar", "Hamas", "Qatar", "Hamas", "Egypt"]})
+    actors = pd.DataFrame(
+        {
+            "article": ["a", "a", "b", "b", "b"],
+            "name": ["Qatar", "Hamas", "Qatar", "Hamas", "Egypt"],
+        }
+    )
     pairs = compare.co_mentions(actors)
     assert pairs.iloc[0].tolist() == ["Hamas", "Qatar", 2]
     assert len(pairs) == 3

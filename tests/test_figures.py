@@ -195,3 +195,154 @@ def test_bare_number_before_a_second_verb(extract):
 )
 def test_year_spans_and_loose_ages_are_not_figures(extract, body):
     assert figures(extract, body) == []
+
+
+# --- Status: the cue nearest the figure, and whose deal a term belongs to ---------------
+
+
+def test_a_past_release_stays_reported_next_to_in_exchange_for(extract):
+    found = figures(
+        extract,
+        "Under the accord, militants freed 12 captives on Tuesday in exchange for 36 detainees.",
+    )
+    assert [(r["measure"], r["status"], r["scope"]) for r in found] == [
+        ("hostages_released", "reported", "incident"),
+        ("prisoners_released", "reported", "incident"),
+    ]
+    assert found[0]["as_of"] == "2024-03-05"  # the Tuesday before a Wednesday paper
+
+
+def test_a_term_takes_the_deal_of_the_sentence_before(extract):
+    signed = figures(
+        extract,
+        "The ceasefire deal was signed in Cairo on Monday. "
+        "Under it, 40 hostages are to be freed in exchange for 120 Palestinian prisoners.",
+    )
+    tabled = figures(
+        extract,
+        "Mediators tabled a new proposal on Monday. "
+        "It would see 40 hostages freed in exchange for 120 Palestinian prisoners.",
+    )
+    assert [(r["status"], r["scope"], r["as_of"]) for r in signed] == [("agreed", None, None)] * 2
+    assert [r["status"] for r in tabled] == ["proposed", "proposed"]
+
+
+def test_a_toll_is_never_a_term(extract):
+    record = one(
+        extract,
+        "The draft plan was debated as officials said 31,000 people have been killed "
+        "in Gaza since October 7.",
+    )
+    assert (record["measure"], record["status"], record["scope"]) == (
+        "killed",
+        "reported",
+        "cumulative",
+    )
+
+
+def test_truce_length_elapsed_or_agreed(extract):
+    elapsed = one(extract, "The pause, which had held for five days, collapsed on Friday.")
+    started = one(extract, "A three-day truce took effect on Sunday morning.")
+    assert (elapsed["low"], elapsed["status"]) == (5, "reported")
+    assert (started["low"], started["status"]) == (3, "agreed")
+
+
+# --- Scope and date --------------------------------------------------------------------
+
+
+def test_since_a_later_day_is_a_period_since_the_war_a_running_total(extract):
+    later = one(extract, "At least 52 people have been killed since the truce collapsed.")
+    war = one(extract, "At least 31,200 people have been killed since the war began.")
+    assert (later["scope"], later["as_of"]) == ("period", "2024-03-06")
+    assert (war["scope"], war["as_of"]) == ("cumulative", "2024-03-06")
+
+
+def test_a_relative_clause_about_the_attack_is_its_own_incident(extract):
+    found = figures(
+        extract,
+        "The war, triggered by the raid of October 7 in which 1,139 people were killed, has "
+        "killed 30,000 Palestinians, according to the health ministry in Gaza.",
+    )
+    attack, war = found
+    assert (attack["low"], attack["scope"], attack["as_of"], attack["attribution"]) == (
+        1139,
+        "incident",
+        "2023-10-07",
+        None,
+    )
+    assert (war["scope"], war["attribution"]) == ("cumulative", "Gaza Ministry of Health")
+
+
+def test_a_reported_release_is_one_handover_unless_a_truce_frames_it(extract):
+    handover = one(extract, "On Monday, Israel released 42 Palestinian prisoners from Ofer.")
+    truce = one(extract, "Over the course of the truce, 97 hostages were freed.")
+    assert handover["scope"] == "incident"
+    assert truce["scope"] == "period"
+
+
+# --- Attribution -----------------------------------------------------------------------
+
+
+def test_source_after_an_apposition_and_through_it_said(extract):
+    found = figures(
+        extract,
+        "The Gaza health ministry, run by Hamas, said 47 people were killed in a strike on "
+        "Tuesday. At least 76 more were killed in the past 24 hours, it said.",
+    )
+    assert [r["attribution"] for r in found] == ["Gaza Ministry of Health"] * 2
+    assert [r["scope"] for r in found] == ["incident", "period"]
+
+
+def test_a_trailing_source_covers_its_own_clause(extract):
+    found = figures(
+        extract,
+        "More than 72,000 people have been killed in Gaza, according to the Gaza health "
+        "ministry, and about 8,000 are missing under the rubble, according to the civil defence.",
+    )
+    assert found[0]["attribution"] == "Gaza Ministry of Health"
+    assert "civil defence" in found[1]["attribution"].lower()
+
+
+# --- What is counted -------------------------------------------------------------------
+
+
+def test_bare_numbers_listed_after_a_figure_count_the_same_thing(extract):
+    bodies = figures(
+        extract, "The group has returned nine bodies, five on Sunday and four on Monday."
+    )
+    swap = figures(
+        extract, "Each soldier is to be swapped for 50 prisoners and each civilian for 30."
+    )
+    assert [r["measure"] for r in bodies] == ["remains_returned"] * 3
+    assert [r["measure"] for r in swap] == ["prisoners_released"] * 2
+
+
+def test_alive_or_dead_settles_no_measure(extract):
+    found = figures(
+        extract, "The plan would free 18 hostages, alive or dead, in exchange for 600 prisoners."
+    )
+    assert [r["measure"] for r in found] == ["hostages_released", "prisoners_released"]
+
+
+def test_of_whom_dead_counts_dead_hostages(extract):
+    found = figures(
+        extract,
+        "Some 60 hostages remain in Gaza, of whom Israel believes 25 to be alive and 35 dead.",
+    )
+    assert [r["measure"] for r in found] == ["hostages_held", "hostages_alive", "hostages_dead"]
+    assert {r["attribution"] for r in found} == {"Israel"}
+
+
+def test_a_rate_and_a_numbered_plan_are_no_durations_or_counts(extract):
+    record = one(extract, "The 12-point plan foresees 500 trucks a day during the truce.")
+    assert (record["measure"], record["low"]) == ("aid_trucks", 500)
+
+
+def test_wounding_is_an_injury_verb(extract):
+    found = figures(
+        extract, "Gunmen opened fire on a bus, killing two people and wounding five others."
+    )
+    assert [(r["measure"], r["low"], r["scope"]) for r in found] == [
+        ("killed", 2, "incident"),
+        ("injured", 5, "incident"),
+    ]

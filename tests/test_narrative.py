@@ -8,12 +8,26 @@ from briefing import narrative
 
 
 def test_toll_sentence_names_both_reports():
-    series = pd.DataFrame([
-        {"as_of": pd.Timestamp("2024-03-01"), "low": 30000.0, "high": 30000.0, "qualifier": "exact",
-         "attribution": "Gaza Ministry of Health", "outlet": "Outlet A"},
-        {"as_of": pd.Timestamp("2024-03-09"), "low": 30960.0, "high": 30960.0,
-         "qualifier": "at_least", "attribution": None, "outlet": "Outlet B"},
-    ])
+    series = pd.DataFrame(
+        [
+            {
+                "as_of": pd.Timestamp("2024-03-01"),
+                "low": 30000.0,
+                "high": 30000.0,
+                "qualifier": "exact",
+                "attribution": "Gaza Ministry of Health",
+                "outlet": "Outlet A",
+            },
+            {
+                "as_of": pd.Timestamp("2024-03-09"),
+                "low": 30960.0,
+                "high": 30960.0,
+                "qualifier": "at_least",
+                "attribution": None,
+                "outlet": "Outlet B",
+            },
+        ]
+    )
     assert narrative.toll_sentence(series) == (
         "The reported death toll in Gaza rose from 30,000 on 1 March 2024 (per Gaza Ministry of "
         "Health, reported by Outlet A) to at least 30,960 on 9 March 2024 (reported by Outlet B), "
