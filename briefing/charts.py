@@ -89,6 +89,10 @@ MEASURE_LABELS = {
 UNIT_LABELS = {"people": "people", "days": "days", "trucks": "trucks", "count": "phases"}
 
 
+def _kind_scale():
+    return alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
+
+
 def theme() -> dict:
     """The briefing look: quiet axes, readable type, one palette."""
     return {
@@ -180,6 +184,24 @@ def setup(inline_bundle: bool | None = None) -> _Bundle | None:
     return _Bundle() if inline_bundle else None
 
 
+def stable_colours(values) -> alt.Scale:
+    """A colour scale where each name keeps its colour in every chart and every corpus.
+
+    The colour comes from a hash of the name, so "Gaza Ministry of Health" is the same blue in
+    the figures chart, the running total and the sources chart.
+    """
+    import zlib
+
+    domain = sorted({str(v) for v in values})
+    colours = [
+        "#999999"
+        if name in ("not attributed", "unknown outlet")
+        else PALETTE[zlib.crc32(name.encode()) % len(PALETTE)]
+        for name in domain
+    ]
+    return alt.Scale(domain=domain, range=colours)
+
+
 def _source_selection(name: str):
     return alt.selection_point(name=name, fields=["row"], on="click", empty=False, clear="dblclick")
 
@@ -243,7 +265,9 @@ def figure_comparison(
     base = alt.Chart(data)
     y = alt.Y("report:N", sort=list(data["report"].unique()), title=None)
     x_title = f"{MEASURE_LABELS.get(measure, measure)} ({unit})"
-    colour = alt.Color("attribution:N", title="Attributed to")
+    colour = alt.Color(
+        "attribution:N", title="Attributed to", scale=stable_colours(data["attribution"])
+    )
     tooltip = [
         alt.Tooltip("value:N", title="Figure"),
         alt.Tooltip("text:N", title="As written"),
@@ -311,7 +335,9 @@ def running_total(
     points = base.mark_point(size=140, filled=True).encode(
         x="as_of:T",
         y=alt.Y("low:Q", axis=alt.Axis(format=",")),
-        color=alt.Color("attribution:N", title="Attributed to"),
+        color=alt.Color(
+            "attribution:N", title="Attributed to", scale=stable_colours(data["attribution"])
+        ),
         shape=alt.Shape(
             "qualifier:N",
             title="Qualifier",
@@ -343,6 +369,7 @@ def mentions_heatmap(actors: pd.DataFrame, articles: pd.DataFrame, top: int = 25
             x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-30)),
             y=alt.Y("name:N", sort=list(order), title=None),
             color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme="blues")),
+            stroke=alt.Stroke("kind:N", title="Kind of actor", scale=_kind_scale()),
             tooltip=["name:N", "kind:N", "role:N", "mentions:Q", "outlet:N"],
         )
         .properties(title="Who is named where", width=360, height=max(200, 16 * len(order)))
@@ -375,6 +402,7 @@ def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) 
     names = pd.concat([pairs["a"], pairs["b"]]).value_counts().head(top).index
     data = pairs[pairs["a"].isin(names) & pairs["b"].isin(names)]
     both = pd.concat([data, data.rename(columns={"a": "b", "b": "a"})])
+    both = both.assign(kind=both["a"].map(kinds).fillna("organization"))
     return (
         alt.Chart(both)
         .mark_circle()
@@ -382,7 +410,7 @@ def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) 
             x=alt.X("a:N", title=None, sort=list(names), axis=alt.Axis(labelAngle=-40)),
             y=alt.Y("b:N", title=None, sort=list(names)),
             size=alt.Size("articles:Q", title="Articles together"),
-            color=alt.value("#1f5a96"),
+            color=alt.Color("kind:N", title="Kind of actor", scale=_kind_scale()),
             tooltip=["a:N", "b:N", "articles:Q"],
         )
         .properties(title="Named together", width=420, height=420)
@@ -398,7 +426,7 @@ def sources_chart(figures: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("attribution:N", sort="-x", title=None),
             x=alt.X("count():Q", title="Figures"),
-            color=alt.Color("measure:N", title="Measure"),
+            color=alt.Color("measure:N", title="Measure", scale=stable_colours(data["measure"])),
             tooltip=["attribution:N", "measure:N", alt.Tooltip("count():Q", title="Figures")],
         )
         .properties(title="Who the figures are attributed to", width=420)
