@@ -202,6 +202,20 @@ def stable_colours(values) -> alt.Scale:
     return alt.Scale(domain=domain, range=colours)
 
 
+def _number_format(data: pd.DataFrame) -> str:
+    """Thousands separators for counts, SI prefixes only for large ones (30k, 1.2M)."""
+    return "~s" if len(data) and data["high"].max() >= 100_000 else ",.0f"
+
+
+def _value_domain(data: pd.DataFrame) -> alt.Scale:
+    """An x scale around the reported values (not from zero), so close figures look apart."""
+    if data.empty:
+        return alt.Scale(zero=False)
+    low, high = float(data["low"].min()), float(data["high"].max())
+    pad = max((high - low) * 0.08, high * 0.02, 1.0)
+    return alt.Scale(domain=[max(0.0, low - pad), high + pad], zero=False, nice=False)
+
+
 def _source_selection(name: str):
     return alt.selection_point(name=name, fields=["row"], on="click", empty=False, clear="dblclick")
 
@@ -281,7 +295,12 @@ def figure_comparison(
         base.transform_filter("datum.low != datum.high")
         .mark_rule(strokeWidth=5, opacity=0.7)
         .encode(
-            x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")),
+            x=alt.X(
+                "low:Q",
+                title=x_title,
+                axis=alt.Axis(format=_number_format(data)),
+                scale=_value_domain(data),
+            ),
             x2="high:Q",
             y=y,
             color=colour,
@@ -292,7 +311,12 @@ def figure_comparison(
         base.transform_filter("datum.low == datum.high")
         .mark_point(size=140, filled=True)
         .encode(
-            x=alt.X("low:Q", title=x_title, axis=alt.Axis(format="~s")),
+            x=alt.X(
+                "low:Q",
+                title=x_title,
+                axis=alt.Axis(format=_number_format(data)),
+                scale=_value_domain(data),
+            ),
             y=y,
             color=colour,
             shape=alt.Shape(
@@ -330,11 +354,11 @@ def running_total(
     base = alt.Chart(data)
     line = base.mark_line(color="#999", strokeDash=[4, 3]).encode(
         x=alt.X("as_of:T", title="Date the figure refers to"),
-        y=alt.Y("low:Q", title="People killed"),
+        y=alt.Y("low:Q", title="People killed", scale=_value_domain(data)),
     )
     points = base.mark_point(size=140, filled=True).encode(
         x="as_of:T",
-        y=alt.Y("low:Q", axis=alt.Axis(format=",")),
+        y=alt.Y("low:Q", axis=alt.Axis(format=","), scale=_value_domain(data)),
         color=alt.Color(
             "attribution:N", title="Attributed to", scale=stable_colours(data["attribution"])
         ),

@@ -104,6 +104,9 @@ def _vocab() -> dict:
             "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
             "verbs": _compile(spec.get("verbs", [])),
             "nouns": _compile(spec.get("nouns", [])),
+            # First words of the phrases: a sentence without any of them needs no regex scan.
+            "verbs_first": _first_words(spec.get("verbs", [])),
+            "nouns_first": _first_words(spec.get("nouns", [])),
             "needs_object": bool(spec.get("needs_object")),
         }
     modality = {
@@ -119,6 +122,13 @@ def _vocab() -> dict:
         "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
         "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
     }
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.split()[0].lower().strip("\"“”‘’'") for p in phrases if p.split())
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str] | None:
@@ -147,10 +157,11 @@ def _phrase(phrase: str) -> str:
 def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[_Trigger]:
     """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
     found: list[_Trigger] = []
+    words = set(_WORDS.findall(text[start:end].lower()))
     for stage, spec in _vocab()["stages"].items():
         for kind in ("verbs", "nouns"):
             pattern = spec[kind]
-            if pattern is None:
+            if pattern is None or words.isdisjoint(spec[kind + "_first"]):
                 continue
             for match in pattern.finditer(text, start, end):
                 found.append(_Trigger(stage, match.start(), match.end(), kind == "nouns"))

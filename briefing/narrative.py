@@ -108,6 +108,22 @@ def headline_lines(headline: pd.DataFrame) -> list[str]:
     return lines
 
 
+def reconciliation_lines(reconciled: pd.DataFrame) -> list[str]:
+    """Each group of comparable reports on one line: spread, sources, grade, why they differ."""
+    lines = []
+    for row in reconciled.itertuples(index=False):
+        parts = [MEASURE_LABELS.get(row.measure, row.measure)]
+        parts += [str(v) for v in (row.group, row.scope) if isinstance(v, str)]
+        when = day(row.as_of) if not pd.isna(row.as_of) else "undated"
+        spread = f"{row.min:,.0f}" if row.min == row.max else f"{row.min:,.0f} to {row.max:,.0f}"
+        reason = f"; differ by {row.disagreement}" if isinstance(row.disagreement, str) else ""
+        lines.append(
+            f"{' / '.join(parts)}, {when}: {spread} ({row.sources} source"
+            f"{'s' if row.sources != 1 else ''}; {row.grade}{reason})"
+        )
+    return lines
+
+
 def stage_sentence(stage: pd.Series | None) -> str:
     """The latest step of the talks the corpus reports."""
     if stage is None:
