@@ -300,13 +300,16 @@ def extract_actors(
     gazetteer: Gazetteer,
     published: date | None = None,
     sources: set[str] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[ActorRecord]:
     """Return one actor record per actor named in ``text``.
 
     ``sources`` are the canonical names the article cites for figures or claims; a non-party
-    actor named only as such a source takes the role ``source`` in this article.
+    actor named only as such a source takes the role ``source`` in this article. ``mentions``
+    may be given when already found (see :func:`find_mentions`).
     """
-    mentions = find_mentions(text, gazetteer, published)
+    if mentions is None:
+        mentions = find_mentions(text, gazetteer, published)
     spans: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         spans[mention.name].append(mention)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from briefing.actors import find_mentions
+from briefing.actors import Mention, find_mentions
 from briefing.articles import Article
 from briefing.dates import DateMention, resolve_dates
 from briefing.gazetteer import Gazetteer
@@ -278,11 +278,15 @@ class _Found:
 
 
 def extract_events(
-    article: Article, gazetteer: Gazetteer, actors: list[ActorRecord] | None = None
+    article: Article,
+    gazetteer: Gazetteer,
+    actors: list[ActorRecord] | None = None,
+    mentions: list[Mention] | None = None,
 ) -> list[EventRecord]:
     """Return the negotiation events of one article, restatements merged."""
     text = article.text
-    mentions = find_mentions(text, gazetteer, article.published)
+    if mentions is None:
+        mentions = find_mentions(text, gazetteer, article.published)
     media = {r.name for r in actors or [] if r.kind == "media"}
     media |= {name for name, actor in gazetteer.actors.items() if actor.kind == "media"}
     found: list[_Found] = []

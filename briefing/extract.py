@@ -6,7 +6,7 @@ the corpus DataFrames and, later, parallel engines.
 
 from __future__ import annotations
 
-from briefing.actors import extract_actors
+from briefing.actors import extract_actors, find_mentions
 from briefing.articles import Article
 from briefing.events import extract_events
 from briefing.figures import extract_figures
@@ -45,6 +45,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> lis
 
     figures = extract_figures(article.id, article.text, article.sentences, published, resolve)
     sources = {f.attribution for f in figures if f.attribution}
-    actors = extract_actors(article.id, article.text, gazetteer, published, sources)
-    events = extract_events(article, gazetteer, actors)
+    mentions = find_mentions(article.text, gazetteer, published)
+    actors = extract_actors(article.id, article.text, gazetteer, published, sources, mentions)
+    events = extract_events(article, gazetteer, actors, mentions)
     return [article_record(article), *figures, *actors, *events]

@@ -208,12 +208,13 @@ def _prefer_later_holder(
         if match.how == "description":
             by_span.setdefault((match.start, match.end), []).append(match)
     drop: set[int] = set()
-    starts = {(d.actor, d.text.lower()): d.start or date.min for d in descriptions}
-    for matches in by_span.values():
-        if len({m.actor for m in matches}) > 1:
-            best = max(
-                matches, key=lambda m: max(v for (a, _), v in starts.items() if a == m.actor)
-            )
+    contested = [matches for matches in by_span.values() if len({m.actor for m in matches}) > 1]
+    if contested:
+        starts: dict[str, date] = {}
+        for d in descriptions:
+            starts[d.actor] = max(starts.get(d.actor, date.min), d.start or date.min)
+        for matches in contested:
+            best = max(matches, key=lambda m: starts.get(m.actor, date.min))
             drop.update(id(m) for m in matches if m.actor != best.actor)
     return sorted((m for m in found if id(m) not in drop), key=lambda m: (m.start, -m.end))
 
