@@ -17,6 +17,8 @@ import uuid
 import altair as alt
 import pandas as pd
 
+from briefing.labels import MEASURE_LABELS, UNIT_LABELS, format_figure
+
 FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
 PALETTE = [
     "#1f5a96",
@@ -69,24 +71,6 @@ QUALIFIER_SHAPES = {
     "at_most": "triangle-left",
     "range": "stroke",
 }
-MEASURE_LABELS = {
-    "killed": "Killed",
-    "injured": "Injured",
-    "hostages_taken": "Hostages taken",
-    "hostages_held": "Hostages still held",
-    "hostages_dead": "Hostages believed dead",
-    "hostages_alive": "Hostages believed alive",
-    "hostages_released": "Hostages released",
-    "prisoners_released": "Prisoners released",
-    "remains_returned": "Remains returned",
-    "displaced": "Displaced",
-    "missing": "Missing",
-    "duration": "Duration of a truce or phase",
-    "phases": "Phases of a deal",
-    "aid_trucks": "Aid trucks",
-    "other": "Other counts",
-}
-UNIT_LABELS = {"people": "people", "days": "days", "trucks": "trucks", "count": "phases"}
 
 
 def _kind_scale():
@@ -248,11 +232,7 @@ def _prepare(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _value_label(row) -> str:
-    low, high = f"{row.low:,.0f}", f"{row.high:,.0f}"
-    prefix = {"at_least": "at least ", "at_most": "up to ", "approximately": "about "}.get(
-        row.qualifier, ""
-    )
-    return f"{low}–{high}" if row.qualifier == "range" else prefix + low
+    return format_figure(row.low, row.high, row.qualifier)
 
 
 def figure_comparison(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from briefing.gazetteer import Gazetteer, default_gazetteer
+from briefing.labels import format_figure
 
 RECONCILE_KEYS = ("measure", "group", "scope", "as_of")
 GRADES = ("single source", "corroborated", "acknowledged by a party")
@@ -241,8 +242,7 @@ def term_changes(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _span(low: float, high: float) -> str:
-    low_text, high_text = f"{low:,.0f}", f"{high:,.0f}"
-    return low_text if low == high else f"{low_text}–{high_text}"
+    return format_figure(low, high, "range" if low != high else "exact")
 
 
 def mentions_matrix(actors: pd.DataFrame) -> pd.DataFrame:
@@ -334,6 +334,7 @@ def _matching_row(rows: list[dict], event, tolerance_days: int) -> dict | None:
     for row in rows:
         if (
             row["stage"] == event.stage
+            and (row["modality"] == "negated") == (event.modality == "negated")
             and pd.notna(row["date"])
             and abs((row["date"] - event.date).days) <= tolerance_days
             and (pd.isna(row["place"]) or pd.isna(event.place) or row["place"] == event.place)

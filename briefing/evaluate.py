@@ -99,8 +99,27 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
             items = data.get(kind, [])
             if not isinstance(items, list):
                 raise GoldError(f"{path}: {kind!r} must be a list")
+            for number, item in enumerate(items, start=1):
+                _check_item(path, kind, number, item)
             gold[kind].extend({**item, "article": article} for item in items)
     return Gold(gold, covered)
+
+
+_REQUIRED = {"figures": ("measure", "low", "high"), "actors": ("name",), "events": ("stage",)}
+
+
+def _check_item(path: Path, kind: str, number: int, item: object) -> None:
+    """Refuse a gold item that cannot be matched, naming the file and the item."""
+    where = f"{path}: {kind} item {number}"
+    if not isinstance(item, dict):
+        raise GoldError(f"{where}: expected an object")
+    missing = [key for key in _REQUIRED[kind] if key not in item]
+    if missing:
+        raise GoldError(f"{where}: missing {', '.join(missing)}")
+    if kind == "figures":
+        for key in ("low", "high"):
+            if isinstance(item[key], bool) or not isinstance(item[key], (int, float)):
+                raise GoldError(f"{where}: {key} must be a number, not {item[key]!r}")
 
 
 def score(kind: str, gold: list[Item], found: list[Item]) -> Score:
@@ -137,7 +156,12 @@ def evaluate(records: Iterable[Item], gold: Gold) -> dict[str, Score]:
     Only articles that were extracted and have a gold file are scored.
     """
     records = list(records)
-    scored = {r["article"] for r in records if r.get("type") == "article"} & gold.articles
+    extracted = {r["article"] for r in records if r.get("type") == "article"}
+    scored = extracted & gold.articles
+    if extracted and not scored:
+        raise GoldError(
+            "no gold annotations for any of these articles; use --gold FOLDER for their gold"
+        )
     out = {}
     for kind, type_name in _TYPES.items():
         found = [r for r in records if r.get("type") == type_name and r["article"] in scored]

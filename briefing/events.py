@@ -523,6 +523,7 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
             else "actual"
         )
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
+    negation = negation or _negated_around(text, trigger, clause)
     if negation and not cues["hypothetical"].search(around):
         return "negated"
     if cues["hypothetical"].search(around):
@@ -530,6 +531,25 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     if cues["planned"].search(around):
         return "planned"
     return "actual"
+
+
+_NO_BEFORE = re.compile(r"\b(?:no|No)\s+(?:\w+\s+)?$")
+_NOT_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:did\s+not|didn't|were\s+not|was\s+not|have\s+not|has\s+not|"
+    r"had\s+not|never|failed\s+to|did\s+not\s+take\s+place)\b",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed\s+reports)\s+(?:that\s+)?", re.I)
+
+
+def _negated_around(text: str, trigger: _Trigger, clause: tuple[int, int]) -> bool:
+    """Negation the cue window misses: "no talks", "talks did not take place", "denied that"."""
+    if _NO_BEFORE.search(text, max(clause[0], trigger.start - 20), trigger.start):
+        return True
+    if trigger.noun and _NOT_AFTER.match(text, trigger.end, clause[1]):
+        return True
+    sentence_start = text.rfind(". ", 0, trigger.start) + 1
+    return bool(_DENIED.search(text, max(sentence_start, trigger.start - 80), trigger.start))
 
 
 def _date(

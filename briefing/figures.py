@@ -29,6 +29,22 @@ _STOP_WORDS = set(
     "remain remains remained still each per a an the this these those than as while but said "
     "says reported according".split()
 )
+_PARTICIPLES = {
+    "killed",
+    "dead",
+    "wounded",
+    "injured",
+    "freed",
+    "released",
+    "abducted",
+    "kidnapped",
+    "missing",
+    "displaced",
+    "detained",
+    "hurt",
+    "slain",
+}
+"""A participle right after a number counts people, as in headlines ("Strike: 40 killed")."""
 _ANAPHORS = {"whom", "them", "those", "these"}
 _ANAPHOR_BEFORE = re.compile(r"\b(?:of|among)\s+(?:whom|them|those)\b[^,;]*$|\bincluding\s+$", re.I)
 _INCLUSION = re.compile(
@@ -112,8 +128,8 @@ def extract_figures(
         previous = sentence
     headline = sentences[0] if len(sentences) > 1 else None
     if headline and "\n\n" not in text[headline[1] : sentences[1][0]]:
-        headline = None
-    return _headline_echoes(figures, sentences[0] if sentences else None)
+        headline = None  # no separate headline: the first sentence is body text
+    return _headline_echoes(figures, headline)
 
 
 def _headline_echoes(
@@ -343,22 +359,34 @@ def _resolve_heads(
     return heads
 
 
+def _bare(text: str, quantity: Quantity, limit: int) -> bool | None:
+    """Does no noun follow the number? None when the number plainly stands alone.
+
+    "killed 1,200 and took 253" and a headline's "1,200 killed" stand alone; "28 dead
+    hostages" does not (the participle is an adjective of "hostages").
+    """
+    first = _TOKEN.match(text, quantity.end, limit)
+    word = (first["word"] or "").lower() if first is not None else ""
+    if word in ("and", "or", "but"):
+        return None
+    if word in _PARTICIPLES:
+        second = _TOKEN.match(text, first.end(), limit)
+        if not (second is not None and second["word"] and _vocab()["heads"].label(second["word"])):
+            return None
+    return not word or word in _STOP_WORDS | {"more"}  # "76 more were killed"
+
+
 def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
     """Find the noun a quantity counts: the last head word of the phrase after it."""
     vocab = _vocab()
     if quantity.unit:
         cls = "phase" if quantity.unit in ("phase", "stage") else "time"
         return _Head(cls, quantity.end, quantity.unit)
+    bare = _bare(text, quantity, limit)
+    if bare is None:
+        return _Head(None, quantity.end, "", set(), bare=True)
     position, best, modifiers, words = quantity.end, None, set(), 0
     best_end = quantity.end
-    first = _TOKEN.match(text, position, limit)
-    bare = (
-        first is None
-        or first["word"] is None
-        or first["word"].lower() in _STOP_WORDS | {"and", "or", "but", "more"}  # "76 more were"
-    )
-    if first is not None and (first["word"] or "").lower() in ("and", "or", "but"):
-        return _Head(None, quantity.end, "", set(), bare=True)  # "killed 1,200 and took 253"
     while words < 7:
         match = _TOKEN.match(text, position, limit)
         if match is None or match["word"] is None:

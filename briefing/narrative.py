@@ -10,7 +10,7 @@ import html
 
 import pandas as pd
 
-from briefing.charts import MEASURE_LABELS
+from briefing.labels import MEASURE_LABELS, format_figure
 
 HEADLINE_MEASURES = (
     ("killed", "Palestinians", "cumulative", "Killed in Gaza (running total)"),
@@ -32,12 +32,7 @@ def day(value) -> str:
 
 def figure_text(low: float, high: float, qualifier: str) -> str:
     """How a figure reads: "at least 29,514", "200 to 300", "about 250"."""
-    if qualifier == "range" or low != high:
-        return f"{low:,.0f} to {high:,.0f}"
-    prefix = {"at_least": "at least ", "at_most": "up to ", "approximately": "about "}.get(
-        qualifier, ""
-    )
-    return f"{prefix}{low:,.0f}"
+    return format_figure(low, high, qualifier)
 
 
 def toll_sentence(series: pd.DataFrame, what: str = "The reported death toll in Gaza") -> str:

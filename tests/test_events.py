@@ -276,3 +276,46 @@ def test_an_opening_after_clause_does_not_own_the_main_clause(extract):
         "Hours after the extension was announced, gunmen opened fire at the entrance to Jerusalem.",
     )
     assert [r["place"] for r in found if r["stage"] == "extension"] == [None]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Talks did not take place in Cairo on Tuesday.",
+        "Egypt denied that talks were held in Cairo on Tuesday.",
+        "No talks in Cairo this week, officials said.",
+    ],
+)
+def test_denied_or_negated_talks_are_negated(extract, body):
+    assert [r["modality"] for r in events(extract, body)] == ["negated"]
+
+
+def test_timeline_keeps_a_denial_apart_from_the_event():
+    events_df = pd.DataFrame(
+        [
+            {
+                "article": "a",
+                "stage": "talks",
+                "date": pd.Timestamp("2024-03-05"),
+                "date_precision": "day",
+                "place": "Cairo",
+                "modality": "actual",
+                "actors": [],
+                "text": "met",
+                "start": 0,
+            },
+            {
+                "article": "b",
+                "stage": "talks",
+                "date": pd.Timestamp("2024-03-05"),
+                "date_precision": "day",
+                "place": "Cairo",
+                "modality": "negated",
+                "actors": [],
+                "text": "denied",
+                "start": 0,
+            },
+        ]
+    )
+    articles = pd.DataFrame({"id": ["a", "b"], "outlet": ["A", "B"]})
+    assert merge_timeline(events_df, articles)["modality"].tolist() == ["actual", "negated"]

@@ -346,3 +346,8 @@ def test_wounding_is_an_injury_verb(extract):
         ("killed", 2, "incident"),
         ("injured", 5, "incident"),
     ]
+
+
+def test_headline_participle_after_a_bare_number(extract):
+    record = one(extract, "Israel says 1,200 killed on October 7")
+    assert (record["measure"], record["low"], record["attribution"]) == ("killed", 1200, "Israel")

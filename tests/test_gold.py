@@ -44,21 +44,31 @@ def test_seed_actors(seeds):
     assert seeds["actors"].accuracy("role") >= 0.9
 
 
+# Thresholds sit a little below the scores measured when they were set (README, Accuracy), so
+# that a real regression fails while small trade-offs between sets do not.
+
+
 def test_seed_events(seeds):
-    assert seeds["events"].f1 >= 0.85
+    assert seeds["events"].f1 >= 0.9
+
+
+def test_every_gold_item_is_scored(seeds):
+    gold = read_gold(config.GOLD_DIR)
+    for kind, result in seeds.items():
+        assert result.true_positives + len(result.misses) == len(gold.items[kind])
 
 
 def test_project_articles():
     result = scores(DATA / "articles", DATA / "gold")
-    assert result["figures"].f1 >= 0.9
-    assert result["actors"].f1 >= 0.9
-    assert result["events"].f1 >= 0.65
+    assert result["figures"].f1 >= 0.97
+    assert result["actors"].f1 >= 0.95
+    assert result["events"].f1 >= 0.72
 
 
 @pytest.mark.skipif(not (DATA / "holdout" / "gold").is_dir(), reason="no holdout set")
 def test_holdout_articles():
     result = scores(DATA / "holdout" / "articles", DATA / "holdout" / "gold")
     # First measured, before any rule saw these articles: figures 0.86, actors 0.98, events 0.31.
-    assert result["figures"].f1 >= 0.85
-    assert result["actors"].f1 >= 0.95
-    assert result["events"].f1 >= 0.45
+    assert result["figures"].f1 >= 0.92
+    assert result["actors"].f1 >= 0.96
+    assert result["events"].f1 >= 0.68

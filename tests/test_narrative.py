@@ -52,11 +52,21 @@ def test_figure_text():
 
 
 def test_reconciliation_line_reads_like_a_ledger_entry():
-    reconciled = pd.DataFrame([{
-        "measure": "hostages_taken", "group": "hostages", "scope": "incident",
-        "as_of": pd.Timestamp("2023-10-07"), "min": 250.0, "max": 253.0, "sources": 3,
-        "grade": "corroborated", "disagreement": "rounding",
-    }])
+    reconciled = pd.DataFrame(
+        [
+            {
+                "measure": "hostages_taken",
+                "group": "hostages",
+                "scope": "incident",
+                "as_of": pd.Timestamp("2023-10-07"),
+                "min": 250.0,
+                "max": 253.0,
+                "sources": 3,
+                "grade": "corroborated",
+                "disagreement": "rounding",
+            }
+        ]
+    )
     assert narrative.reconciliation_lines(reconciled) == [
         "Hostages taken / hostages / incident, 7 October 2023: 250 to 253 "
         "(3 sources; corroborated; differ by rounding)"
@@ -64,12 +74,25 @@ def test_reconciliation_line_reads_like_a_ledger_entry():
 
 
 def test_headline_takes_the_latest_group_of_each_measure():
-    reconciled = pd.DataFrame([
-        {"measure": "killed", "group": "Palestinians", "scope": "cumulative",
-         "as_of": pd.Timestamp(day), "min": low, "max": high, "sources": 1,
-         "attributions": ["Gaza Ministry of Health"], "grade": "acknowledged by a party"}
-        for day, low, high in (("2024-03-01", 30000.0, 30000.0), ("2024-03-09", 30900.0, 30960.0))
-    ])
+    reconciled = pd.DataFrame(
+        [
+            {
+                "measure": "killed",
+                "group": "Palestinians",
+                "scope": "cumulative",
+                "as_of": pd.Timestamp(day),
+                "min": low,
+                "max": high,
+                "sources": 1,
+                "attributions": ["Gaza Ministry of Health"],
+                "grade": "acknowledged by a party",
+            }
+            for day, low, high in (
+                ("2024-03-01", 30000.0, 30000.0),
+                ("2024-03-09", 30900.0, 30960.0),
+            )
+        ]
+    )
     headline = narrative.headline_figures(reconciled)
     assert headline[["measure", "figure"]].values.tolist() == [
         ["Killed in Gaza (running total)", "30,900 – 30,960"]
