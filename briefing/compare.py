@@ -153,6 +153,11 @@ def _round(value: float) -> bool:
     return value >= 10 and (value % 50 == 0 or (value >= 1000 and value % 100 == 0))
 
 
+def reported(figures: pd.DataFrame) -> pd.DataFrame:
+    """Only the figures reported as facts (not terms proposed, demanded or agreed)."""
+    return figures[figures["status"] == "reported"]
+
+
 def series(
     figures: pd.DataFrame,
     articles: pd.DataFrame,
@@ -264,6 +269,26 @@ def co_mentions(actors: pd.DataFrame, min_articles: int = 1) -> pd.DataFrame:
     return out.sort_values(["articles", "a", "b"], ascending=[False, True, True]).reset_index(
         drop=True
     )
+
+
+def unknown_actors(actors: pd.DataFrame) -> pd.DataFrame:
+    """Names in actor positions the gazetteer lacks, most mentioned first.
+
+    One row per name with ``kind``, ``affiliation``, ``mentions`` and ``articles``.
+    """
+    unknown = actors[~actors["known"].astype(bool)]
+    columns = ["name", "kind", "affiliation", "mentions", "articles"]
+    if unknown.empty:
+        return pd.DataFrame(columns=columns)
+    out = unknown.groupby("name", as_index=False).agg(
+        kind=("kind", "first"),
+        affiliation=("affiliation", "first"),
+        mentions=("mentions", "sum"),
+        articles=("article", "nunique"),
+    )
+    return out.sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)[
+        columns
+    ]
 
 
 def roles(actors: pd.DataFrame) -> pd.DataFrame:

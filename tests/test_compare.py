@@ -124,3 +124,17 @@ def test_co_mentions_counts_shared_articles():
     pairs = compare.co_mentions(actors)
     assert pairs.iloc[0].tolist() == ["Hamas", "Qatar", 2]
     assert len(pairs) == 3
+
+
+def test_unknown_actors_are_counted_once_per_name():
+    actors = pd.DataFrame({
+        "article": ["a", "b", "b"], "name": ["Eli Cohenov", "Eli Cohenov", "Hamas"],
+        "kind": ["person", "person", "organization"], "affiliation": [None, None, None],
+        "mentions": [2, 1, 5], "known": [False, False, True],
+    })
+    assert compare.unknown_actors(actors).values.tolist() == [["Eli Cohenov", "person", None, 3, 2]]
+
+
+def test_reported_keeps_facts_only():
+    figures = pd.DataFrame([figure("a", 5), figure("a", 42, measure="duration", status="proposed")])
+    assert compare.reported(figures)["low"].tolist() == [5.0]
