@@ -1,43 +1,32 @@
-"""The Altair theme and one builder per chart the notebooks use.
+"""One builder per chart the notebooks use.
 
-Charts render offline: :func:`setup` registers a renderer that embeds each chart as a small
-Vega-Lite spec drawn by ``vegaEmbed``, and returns the JavaScript bundle (shipped by
-vl-convert) to display once per notebook; the exported HTML pages carry that bundle once in
-their head. Every builder returns a new chart and leaves its input DataFrame untouched.
+Every builder returns a new chart and leaves its input DataFrame untouched. The theme and the
+offline renderer are in :mod:`briefing.theme`; ``charts.setup`` is that module's ``setup``,
+kept here so notebooks need one import.
 """
 
 from __future__ import annotations
 
-import functools
 import html
-import json
-import os
-import uuid
 
 import altair as alt
 import pandas as pd
 
 from briefing.labels import MEASURE_LABELS, UNIT_LABELS, format_figure
+from briefing.theme import kind_scale, setup, stable_colours
 
-FONT = "Source Sans Pro, Helvetica Neue, Arial, sans-serif"
-PALETTE = [
-    "#1f5a96",
-    "#c8553d",
-    "#2e8b57",
-    "#8e6cbf",
-    "#d4a017",
-    "#3c9fb4",
-    "#a23b72",
-    "#6b7b8c",
-    "#e07a5f",
-    "#5a8f29",
+__all__ = [
+    "co_mention_chart",
+    "figure_comparison",
+    "mentions_heatmap",
+    "roles_chart",
+    "running_total",
+    "setup",
+    "sources_chart",
+    "terms_chart",
+    "timeline_chart",
 ]
-KIND_COLOURS = {
-    "state": "#1f5a96",
-    "organization": "#c8553d",
-    "person": "#2e8b57",
-    "media": "#8e6cbf",
-}
+
 STAGE_ORDER = [
     "talks",
     "proposal",
@@ -71,119 +60,6 @@ QUALIFIER_SHAPES = {
     "at_most": "triangle-left",
     "range": "stroke",
 }
-
-
-def _kind_scale():
-    return alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
-
-
-def theme() -> dict:
-    """The briefing look: quiet axes, readable type, one palette."""
-    return {
-        "config": {
-            "font": FONT,
-            "title": {
-                "fontSize": 15,
-                "anchor": "start",
-                "fontWeight": 600,
-                "subtitleColor": "#555",
-            },
-            "axis": {
-                "labelFontSize": 11,
-                "titleFontSize": 12,
-                "gridColor": "#e6e6e6",
-                "domainColor": "#888",
-                "tickColor": "#888",
-            },
-            "legend": {
-                "labelFontSize": 11,
-                "titleFontSize": 12,
-                "orient": "bottom",
-                "direction": "horizontal",
-                "columns": 3,
-            },
-            "view": {"stroke": None, "continuousWidth": 560},
-            "range": {"category": PALETTE},
-            "point": {"size": 90, "filled": True},
-        }
-    }
-
-
-@functools.cache
-def javascript_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed in one offline script (from vl-convert)."""
-    import vl_convert
-
-    return vl_convert.javascript_bundle()
-
-
-def _render(spec: dict, **_: object) -> dict:
-    """Renderer: a div and a few lines that hand the spec to ``vegaEmbed`` when it is loaded."""
-    element = f"briefing-chart-{uuid.uuid4().hex[:12]}"
-    # Article text is data: no "<", ">" or "&" reaches the page raw, even inside the script.
-    payload = (
-        json.dumps(spec, separators=(",", ":"))
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
-    script = (
-        "(function(){"
-        f"var spec={payload};"
-        f"function draw(){{window.vegaEmbed('#{element}',spec,{{actions:false}});}}"
-        "if(window.vegaEmbed){draw();}"
-        "else{(window.briefingCharts=window.briefingCharts||[]).push(draw);}"
-        "})();"
-    )
-    markup = f'<div id="{element}" class="briefing-chart"></div><script>{script}</script>'
-    return {"text/html": markup, "text/plain": "<briefing chart>"}
-
-
-class _Bundle:
-    """Displays the Vega bundle once, and draws charts that waited for it."""
-
-    def _repr_html_(self) -> str:
-        flush = "(window.briefingCharts||[]).forEach(function(f){f();});window.briefingCharts=[];"
-        return f"<script>{javascript_bundle()}</script><script>{flush}</script>"
-
-
-EXPORT_ENV = "BRIEFING_EXPORT"
-"""Set by ``briefing export`` in the kernel's environment: the page carries the bundle."""
-
-
-def setup(inline_bundle: bool | None = None) -> _Bundle | None:
-    """Enable the briefing theme and offline renderer.
-
-    Display the returned object once (the last line of a notebook's first cell) so that charts
-    draw in JupyterLab without a network. With ``inline_bundle`` False (the default when the
-    HTML export runs the notebook) nothing is returned: the exported page loads the bundle
-    once in its head.
-    """
-    alt.theme.register("briefing", enable=True)(theme)
-    alt.renderers.register("briefing", _render)
-    alt.renderers.enable("briefing")
-    alt.data_transformers.disable_max_rows()
-    if inline_bundle is None:
-        inline_bundle = not os.environ.get(EXPORT_ENV)
-    return _Bundle() if inline_bundle else None
-
-
-def stable_colours(values) -> alt.Scale:
-    """A colour scale where each name keeps its colour in every chart and every corpus.
-
-    The colour comes from a hash of the name, so "Gaza Ministry of Health" is the same blue in
-    the figures chart, the running total and the sources chart.
-    """
-    import zlib
-
-    domain = sorted({str(v) for v in values})
-    colours = [
-        "#999999"
-        if name in ("not attributed", "unknown outlet")
-        else PALETTE[zlib.crc32(name.encode()) % len(PALETTE)]
-        for name in domain
-    ]
-    return alt.Scale(domain=domain, range=colours)
 
 
 def _number_format(data: pd.DataFrame) -> str:
@@ -373,7 +249,7 @@ def mentions_heatmap(actors: pd.DataFrame, articles: pd.DataFrame, top: int = 25
             x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-30)),
             y=alt.Y("name:N", sort=list(order), title=None),
             color=alt.Color("mentions:Q", title="Mentions", scale=alt.Scale(scheme="blues")),
-            stroke=alt.Stroke("kind:N", title="Kind of actor", scale=_kind_scale()),
+            stroke=alt.Stroke("kind:N", title="Kind of actor", scale=kind_scale()),
             tooltip=["name:N", "kind:N", "role:N", "mentions:Q", "outlet:N"],
         )
         .properties(title="Who is named where", width=360, height=max(200, 16 * len(order)))
@@ -414,7 +290,7 @@ def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) 
             x=alt.X("a:N", title=None, sort=list(names), axis=alt.Axis(labelAngle=-40)),
             y=alt.Y("b:N", title=None, sort=list(names)),
             size=alt.Size("articles:Q", title="Articles together"),
-            color=alt.Color("kind:N", title="Kind of actor", scale=_kind_scale()),
+            color=alt.Color("kind:N", title="Kind of actor", scale=kind_scale()),
             tooltip=["a:N", "b:N", "articles:Q"],
         )
         .properties(title="Named together", width=420, height=420)

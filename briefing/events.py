@@ -6,13 +6,15 @@ negotiation object its stage needs ("dismissing any role" is no rejection). The 
 and place come from the trigger's clause, or from the whole sentence for its first trigger,
 leaving out what belongs to a reporting verb ("..., Kirby said on Thursday in Washington").
 Restatements of one step within an article are merged into one event.
+
+Triggers and clause windows are in :mod:`briefing.triggers`; merging restatements is in
+:mod:`briefing.restatements`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from briefing.actors import Mention, find_mentions
@@ -20,9 +22,16 @@ from briefing.articles import Article
 from briefing.dates import DateMention, resolve_dates
 from briefing.gazetteer import Gazetteer
 from briefing.records import ActorRecord, EventRecord
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.restatements import POSITIONS as _POSITIONS
+from briefing.restatements import Found as _Found
+from briefing.restatements import add as _add
+from briefing.triggers import CONTRAST as _CONTRAST
+from briefing.triggers import Trigger as _Trigger
+from briefing.triggers import clauses as _clauses
+from briefing.triggers import find_triggers as _triggers
+from briefing.triggers import vocab as _vocab
+from briefing.triggers import windows as _windows
 
-_CLAUSE_BREAK = re.compile(r",|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”\"]")
 _REPORTING_SEGMENT = re.compile(
     r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced|"
     r"warned|stated|declared)\b[^,.;]*",
@@ -46,13 +55,10 @@ _ANAPHORIC_OPENING = re.compile(
 """A day named by reference to one just reported: "the same evening", "earlier that day"."""
 _LOOKBACK = 2
 """Sentences searched back for the day an anaphoric date refers to."""
-_SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
-_CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
 _APPOSITIVE = re.compile(r",\s+(?:[a-z]+ed|named|chosen)\s+(?:on|by|in|at|last|earlier)\b[^,;]*,")
 """A participle set off by commas ("Rashad, appointed on Wednesday by Sisi, is expected")."""
 _PARENTHETICAL_SAID = re.compile(r"\s*[,—–]")
 _TERRITORY_STAGES = {"implementation", "breakdown", "violation", "extension"}
-_RESTATED = {"talks", "implementation", "agreement"}
 _PEOPLE = re.compile(
     r"hostage|captive|prisoner|detainee|bod(?:y|ies)|remains|\d|people|Palestinians|Israelis|"
     r"women|children|soldier|civilian|abductee|elderly|them\b",
@@ -79,202 +85,7 @@ _MEETS_TERMS = re.compile(
     re.I,
 )
 """After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
-_MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
-"""Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
 _MOVEMENT = re.compile(r"^(?:arrived|arrives|travell?ed|visited|flew)\b", re.I)
-_POSITIONS = {"demand", "rejection", "acceptance", "proposal", "counterproposal"}
-_MERGE_WINDOW = 3
-"""Sentences within which an undated, unplaced restatement joins the previous same-stage event."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Trigger:
-    stage: str
-    start: int
-    end: int
-    noun: bool
-
-
-@functools.cache
-def _vocab() -> dict:
-    data = load_yaml("stages.yaml")
-    stages = {}
-    for stage, spec in data["stages"].items():
-        stages[stage] = {
-            "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
-            "verbs": _compile(spec.get("verbs", [])),
-            "nouns": _compile(spec.get("nouns", [])),
-            # First words of the phrases: a sentence without any of them needs no regex scan.
-            "verbs_first": _first_words(spec.get("verbs", [])),
-            "nouns_first": _first_words(spec.get("nouns", [])),
-            "needs_object": bool(spec.get("needs_object")),
-        }
-    modality = {
-        k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I)
-        for k, v in data["modality"].items()
-    }
-    return {
-        "stages": stages,
-        "objects": re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I
-        ),
-        "modality": modality,
-        "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
-        "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
-    }
-
-
-_WORDS = re.compile(r"[\w'’-]+")
-
-
-def _first_words(phrases: list[str]) -> frozenset[str]:
-    return frozenset(p.split()[0].lower().strip("\"“”‘’'") for p in phrases if p.split())
-
-
-def _compile(phrases: list[str]) -> re.Pattern[str] | None:
-    """Compile trigger phrases; ``...`` in a phrase stands for up to four words.
-
-    The gap does not open with "and", "or" or "but": in "violating the agreement and
-    announced" the agreement is the object of another verb, not the subject of "announced".
-    """
-    if not phrases:
-        return None
-    alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
-
-
-def _phrase(phrase: str) -> str:
-    parts = [
-        r"(?!(?:and|or|but)\s)(?:\S+\s+){0,4}?"
-        if word == "..."
-        else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
-        for word in phrase.split()
-    ]
-    regex = "".join(parts)
-    return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
-
-
-def _triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[_Trigger]:
-    """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
-    found: list[_Trigger] = []
-    words = set(_WORDS.findall(text[start:end].lower()))
-    for stage, spec in _vocab()["stages"].items():
-        for kind in ("verbs", "nouns"):
-            pattern = spec[kind]
-            if pattern is None or words.isdisjoint(spec[kind + "_first"]):
-                continue
-            for match in pattern.finditer(text, start, end):
-                found.append(_Trigger(stage, match.start(), match.end(), kind == "nouns"))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[_Trigger] = []
-    for trigger in found:
-        if kept and trigger.start < kept[-1].end:
-            if kept[-1].noun and not trigger.noun:
-                kept[-1] = trigger  # "the bridging proposal submitted": the verb says more
-            continue  # overlapping triggers: the earliest, longest wins
-        kept.append(trigger)
-    # A noun trigger does not make an event when its clause reports another stage by a verb
-    # ("the Paris talks yielded a blueprint"), nor when its stage already has a trigger in
-    # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
-    out: list[_Trigger] = []
-    for trigger in kept:
-        if trigger.noun and len(kept) > 1 and _MANNER.search(text, start, trigger.start):
-            continue
-        if trigger.noun:
-            clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
-            other_verb = any(
-                not t.noun and t.stage != trigger.stage and clause[0] <= t.start < clause[1]
-                for t in kept
-            )
-            if other_verb or any(t.stage == trigger.stage for t in out):
-                continue
-        out.append(trigger)
-    return out
-
-
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a sentence into clauses at commas, quotes, "but", "which", "that"..."""
-    out, left = [], start
-    for brk in _CLAUSE_BREAK.finditer(text, start, end):
-        if brk.start() > left:
-            out.append((left, brk.start()))
-        left = brk.end()
-    if end > left:
-        out.append((left, end))
-    return out or [(start, end)]
-
-
-def _windows(
-    text: str, clauses: list[tuple[int, int]], triggers: list[_Trigger], end: int
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """For each trigger, its own clause and the window it owns for date and place.
-
-    A trigger owns its clause and the clauses after it that hold no trigger ("A new round of
-    negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo");
-    the first trigger also owns what comes before it ("Israeli strikes killed 400 across the
-    Gaza Strip on Tuesday, shattering a ceasefire"). A short opening phrase belongs to the
-    clause it opens ("...; at the end of May, Witkoff offered a truce"), and nothing is owned
-    across a semicolon or back across "but" and "while". A trigger in an opening subordinate
-    clause ("A few hours after the extension was announced, ...") owns that clause only.
-    """
-    owner = []
-    for trigger in triggers:
-        inside = [i for i, (a, b) in enumerate(clauses) if a <= trigger.start < b]
-        owner.append(inside[0] if inside else max(0, len(clauses) - 1))
-    starts = []
-    for position in owner:
-        first = position
-        while (
-            first > 0
-            and first - 1 not in owner
-            and _opens(text, clauses[first - 1], clauses[first])
-        ):
-            first -= 1
-        starts.append(first)
-    out = []
-    for index, position in enumerate(owner):
-        later = [j for j in range(index + 1, len(owner)) if owner[j] > position]
-        stop = clauses[starts[later[0]]][0] if later else end
-        if later and stop < triggers[index].end:
-            stop = triggers[later[0]].start  # "The agreement, announced ... and approved by"
-        if position == 0 and _SUBORDINATE.match(text, clauses[0][0]):
-            stop = min(stop, clauses[0][1])  # "After the deal was announced, gunmen opened fire"
-        semicolon = text.find(";", triggers[index].end, stop)
-        if semicolon != -1:
-            stop = semicolon
-        clause = (
-            min(clauses[position][0], triggers[index].start),
-            max(clauses[position][1], triggers[index].end),
-        )
-        start = clauses[starts[index]][0]
-        if index > 0 and triggers[index - 1].end > start:
-            # "announced on Friday in Doha and approved on Saturday": not back across "and"
-            start = triggers[index - 1].end
-            joined = list(re.finditer(r"\band\b", text[start : triggers[index].start]))
-            start += joined[-1].end() if joined else 0
-            clause = (start, clause[1])
-        if index == 0:
-            # The first trigger owns the sentence before it, up to a "but", "while" or ";"
-            # that opens a clause of its own ("X left on Sunday, but talks continue in Cairo").
-            contrasts = list(_CONTRAST.finditer(text, clauses[0][0], start))
-            start = contrasts[-1].end() if contrasts else clauses[0][0]
-        out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
-    return out
-
-
-def _opens(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:
-    """Is ``phrase`` a short opening ("at the end of May,") of the clause right after it?"""
-    between = text[phrase[1] : clause[0]]
-    return len(text[phrase[0] : phrase[1]].split()) <= 6 and "," in between and ";" not in between
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """An event with where it was found: its sentence and the first actor of its clause."""
-
-    sentence: int
-    event: EventRecord
-    subject: str | None
 
 
 def extract_events(
@@ -659,98 +470,3 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
         or re.match(r"\s+(?:talks|negotiations|meeting|summit)\b", after)
         or re.match(r"\s+(?:became|hosted|hosts|will host|is hosting|was hosting)\b", after)
     )
-
-
-def _add(found: list[_Found], item: _Found) -> None:
-    """Add an event unless it restates an earlier step; fill that step's missing facts."""
-    event = item.event
-    candidates = [
-        p
-        for p in range(len(found) - 1, -1, -1)
-        if found[p].event.stage == event.stage and _same_step(found[p], item)
-    ]
-    # A restatement joins the step it names: same place or date first, then the latest.
-    candidates.sort(
-        key=lambda p: (
-            not (
-                (event.place and found[p].event.place == event.place)
-                or (event.date and found[p].event.date == event.date)
-            )
-        )
-    )
-    for position in candidates[:1]:
-        earlier = found[position]
-        merged = earlier.event
-        found[position] = _Found(
-            earlier.sentence,
-            replace(
-                merged,
-                date=merged.date or event.date,
-                date_precision=merged.date_precision if merged.date else event.date_precision,
-                place=merged.place or event.place,
-                actors=merged.actors + [a for a in event.actors if a not in merged.actors],
-            ),
-            earlier.subject or item.subject,
-        )
-        return
-    found.append(item)
-
-
-def _same_step(earlier: _Found, item: _Found) -> bool:
-    """Is ``item`` a restatement of ``earlier``? Same stage, compatible facts, nearby."""
-    a, b = earlier.event, item.event
-    if (a.modality == "negated") != (b.modality == "negated"):
-        return False  # "did not present proposals" and "yielded a blueprint" are two things
-    if a.modality == "hypothetical" and b.modality != "hypothetical" and not (a.date or a.place):
-        return False  # "talks could resume" does not take the facts of the trip scheduled
-    if not (
-        (a.date is None or b.date is None or a.date == b.date)
-        and (a.place is None or b.place is None or a.place == b.place)
-    ):
-        return False
-    if (
-        b.stage in _POSITIONS | {"violation"}
-        and earlier.subject
-        and item.subject
-        and earlier.subject != item.subject
-    ):
-        return False  # Hamas' demand and Israel's insistence are two steps
-    if a.date == b.date and a.place == b.place and (b.date or b.place):
-        return True  # the same step, told twice
-    if b.stage in _RESTATED and (
-        (b.date is None and b.place is None) or (a.date is None and a.place is None)
-    ):
-        return True  # "the talks" again, the truce again: the step already reported
-    if b.stage == "talks" and (
-        (b.date is None and b.place is None)
-        or (a.date is not None and a.date == b.date)
-        or (a.place is not None and a.place == b.place)
-    ):
-        return True  # "the talks" again, or the same round with one more fact
-    if b.stage in ("demand", "rejection") and not _same_object(a.text, b.text):
-        return False  # "Hamas demands a withdrawal" and "Hamas demands an end to the war"
-    return item.sentence - earlier.sentence <= _MERGE_WINDOW
-
-
-_STOP = set(
-    "the and for with from that this their them its into over about which will would".split()
-)
-_STAGE_WORDS = {
-    "demand",
-    "demands",
-    "calls",
-    "calling",
-    "called",
-    "insists",
-    "insisted",
-    "rejected",
-    "rejects",
-    "hamas",
-    "israel",
-}
-
-
-def _same_object(a: str, b: str) -> bool:
-    """Do two statements share a content word beyond the stage verb and the two parties?"""
-    words = [{w for w in re.findall(r"[a-z]{4,}", t.lower()) if w not in _STOP} for t in (a, b)]
-    return bool((words[0] & words[1]) - _STAGE_WORDS)

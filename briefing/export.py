@@ -155,7 +155,7 @@ def to_html(nb, title: str, corpus_line: str, sources: list[dict[str, str]]) -> 
     """Render an executed notebook as a briefing page."""
     from nbconvert import HTMLExporter
 
-    from briefing.charts import javascript_bundle
+    from briefing.theme import javascript_bundle
 
     exporter = HTMLExporter(
         template_name="briefing",

@@ -12,41 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from briefing.attribution import SourceResolver, SourceTrail, attribution, is_document
 from briefing.cues import CueSet, cue_set
 from briefing.framing import Context, as_of, relative_anchor, scope, status, truce_context
+from briefing.heads import Carry, Head, resolve_heads
 from briefing.numbers import Quantity, find_quantities, unit_days
 from briefing.records import FigureRecord
 from briefing.vocab import load_yaml
 
-_TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-zÀ-ÿ][\w’'-]*)|(?P<other>\S))")
-_STOP_WORDS = set(
-    "in on at from to for by with since during under after before into across who which that "
-    "whom whose have has had are were was is be been being will would could should may might "
-    "remain remains remained still each per a an the this these those than as while but said "
-    "says reported according".split()
-)
-_PARTICIPLES = {
-    "killed",
-    "dead",
-    "wounded",
-    "injured",
-    "freed",
-    "released",
-    "abducted",
-    "kidnapped",
-    "missing",
-    "displaced",
-    "detained",
-    "hurt",
-    "slain",
-}
-"""A participle right after a number counts people, as in headlines ("Strike: 40 killed")."""
-_ANAPHORS = {"whom", "them", "those", "these"}
-_ANAPHOR_BEFORE = re.compile(r"\b(?:of|among)\s+(?:whom|them|those)\b[^,;]*$|\bincluding\s+$", re.I)
 _INCLUSION = re.compile(
     r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as)|[–—:])\s*$", re.I
 )
@@ -73,30 +49,6 @@ _GROUPS = {
 }
 
 
-@dataclass(slots=True)
-class _Head:
-    """The noun phrase a quantity counts.
-
-    ``bare`` means no noun follows the number at all ("killed 400 in Gaza"); ``partitive``
-    that it counts part of a later number's noun ("four of the 28 dead hostages").
-    """
-
-    cls: str | None
-    end: int
-    phrase: str
-    modifiers: set[str] = field(default_factory=set)
-    anaphor: bool = False
-    bare: bool = False
-    partitive: bool = False
-
-
-@dataclass(slots=True)
-class _Carry:
-    """What one sentence leaves to the next: its last counted noun, for "35-40 of them"."""
-
-    head: _Head | None = None
-
-
 def extract_figures(
     article_id: str,
     text: str,
@@ -111,7 +63,7 @@ def extract_figures(
     """
     figures: list[FigureRecord] = []
     previous: tuple[int, int] | None = None
-    carry = _Carry()
+    carry = Carry()
     trail = SourceTrail()
     deal: str | None = None
     for sentence in sentences:
@@ -169,15 +121,15 @@ def _sentence_figures(
     article_id: str,
     ctx: Context,
     resolve_source: SourceResolver | None,
-    carry: _Carry,
+    carry: Carry,
     trail: SourceTrail,
 ) -> list[FigureRecord]:
     text = ctx.text
     s_start, s_end = ctx.sentence
     quantities = find_quantities(text, s_start, s_end)
-    heads = _resolve_heads(text, quantities, ctx, carry)
+    heads = resolve_heads(text, quantities, ctx, carry)
     out: list[FigureRecord] = []
-    previous: tuple[_Head, str | None, FigureRecord | None] | None = None
+    previous: tuple[Head, str | None, FigureRecord | None] | None = None
     for index, quantity in enumerate(quantities):
         head = heads[index]
         prev_end = quantities[index - 1].end if index else s_start
@@ -228,7 +180,7 @@ _OF_HOSTAGES = {"killed": "hostages_dead", "hostages_taken": "hostages_held"}
 _LIST_TAIL = re.compile(r"^[^;:.()]{0,30}?(?:,|\band)\s*$")
 
 
-def _list_item(text: str, head: _Head, start: int, previous: tuple | None) -> bool:
+def _list_item(text: str, head: Head, start: int, previous: tuple | None) -> bool:
     """True if a bare number is listed after a figure and so counts the same thing.
 
     "eight bodies, four on Monday and four more on Tuesday"; "30 for each civilian and 50
@@ -240,7 +192,7 @@ def _list_item(text: str, head: _Head, start: int, previous: tuple | None) -> bo
     return bool(_LIST_TAIL.match(between)) and not _vocab()["verbs"].any(between)
 
 
-def _inherits(head: _Head, between: str, verb: str | None) -> bool:
+def _inherits(head: Head, between: str, verb: str | None) -> bool:
     """A bare number or a list item takes the measure of the figure before it."""
     listed = bool(_INCLUSION.search(between)) or bool(_COORDINATION.match(between))
     return (head.cls in (None, "person") and listed) or (
@@ -252,7 +204,7 @@ def _figure(
     article_id: str,
     ctx: Context,
     quantity: Quantity,
-    head: _Head,
+    head: Head,
     measure: str,
     sources: tuple[SourceResolver | None, SourceTrail],
 ) -> FigureRecord | None:
@@ -330,125 +282,8 @@ def _sides() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _resolve_heads(
-    text: str, quantities: list[Quantity], ctx: Context, carry: _Carry
-) -> list[_Head]:
-    """Heads of every quantity, with partitives and anaphors resolved."""
-    s_start, s_end = ctx.sentence
-    heads = [_find_head(text, q, s_end) for q in quantities]
-    for index in range(len(heads) - 2, -1, -1):
-        if heads[index].partitive and heads[index + 1].cls:
-            later = heads[index + 1]
-            heads[index] = _Head(later.cls, heads[index].end, later.phrase, set(later.modifiers))
-    for index, quantity in enumerate(quantities):
-        head = heads[index]
-        before = text[max(s_start, quantity.start - 60) : quantity.start]
-        if head.anaphor or (head.cls in (None, "death") and _ANAPHOR_BEFORE.search(before)):
-            antecedent = next(
-                (h for h in reversed(heads[:index]) if h.cls and not h.anaphor), carry.head
-            )
-            if antecedent is not None:
-                dead = {"death"} if head.cls == "death" else set()  # "of whom ... 28 dead"
-                heads[index] = _Head(
-                    antecedent.cls,
-                    head.end,
-                    antecedent.phrase,
-                    antecedent.modifiers | head.modifiers | dead,
-                    anaphor=True,
-                )
-    return heads
-
-
-def _bare(text: str, quantity: Quantity, limit: int) -> bool | None:
-    """Does no noun follow the number? None when the number plainly stands alone.
-
-    "killed 1,200 and took 253" and a headline's "1,200 killed" stand alone; "28 dead
-    hostages" does not (the participle is an adjective of "hostages").
-    """
-    first = _TOKEN.match(text, quantity.end, limit)
-    word = (first["word"] or "").lower() if first is not None else ""
-    if word in ("and", "or", "but"):
-        return None
-    if word in _PARTICIPLES:
-        second = _TOKEN.match(text, first.end(), limit)
-        if not (second is not None and second["word"] and _vocab()["heads"].label(second["word"])):
-            return None
-    return not word or word in _STOP_WORDS | {"more"}  # "76 more were killed"
-
-
-def _find_head(text: str, quantity: Quantity, limit: int) -> _Head:
-    """Find the noun a quantity counts: the last head word of the phrase after it."""
-    vocab = _vocab()
-    if quantity.unit:
-        cls = "phase" if quantity.unit in ("phase", "stage") else "time"
-        return _Head(cls, quantity.end, quantity.unit)
-    bare = _bare(text, quantity, limit)
-    if bare is None:
-        return _Head(None, quantity.end, "", set(), bare=True)
-    position, best, modifiers, words = quantity.end, None, set(), 0
-    best_end = quantity.end
-    while words < 7:
-        match = _TOKEN.match(text, position, limit)
-        if match is None or match["word"] is None:
-            if match is not None and match["other"] == "-":
-                position = match.end()
-                continue
-            break
-        word = match["word"]
-        lower = word.lower()
-        if lower == "of":
-            outcome = None if best is not None else _after_of(text, match, limit, modifiers, words)
-            if isinstance(outcome, _Head):
-                return outcome
-            if outcome is None:
-                break
-            position, words = outcome, words + 1
-            continue
-        if lower in _STOP_WORDS:
-            break
-        label = vocab["heads"].label(word)
-        modifier = vocab["modifiers"].label(word)
-        if modifier:
-            modifiers.add(modifier)
-        if label:
-            best, best_end = label, match.end()
-        position = match.end()
-        words += 1
-    phrase = re.sub(r"^of\s+", "", text[quantity.num_end : best_end].strip(" -")) if best else ""
-    if best is None and modifiers:
-        best = next(iter(modifiers))  # "more than a million displaced": the modifier is the head
-    return _Head(best, best_end, phrase, modifiers, bare=bare and best is None)
-
-
-def _after_of(
-    text: str, match: re.Match[str], limit: int, modifiers: set[str], words: int
-) -> _Head | int | None:
-    """Read "of" after a number.
-
-    An anaphor ("29 of whom") or a partitive ("four of the 28") gives a head; a continuing
-    phrase ("29 of the hostages", "hundreds of displaced") the position to scan on from;
-    anything else None.
-    """
-    after = _TOKEN.match(text, match.end(), limit)
-    after_word = (after["word"] or "").lower() if after else ""
-    if after_word in _ANAPHORS:
-        return _Head(None, after.end(), "", modifiers, anaphor=True)
-    if after_word in ("the", "their", "all"):
-        rest = text[after.end() : limit]
-        if re.match(r"\s*\d|\s*(?:" + "|".join(_NUMBER_WORDS) + r")\b", rest, re.I):
-            return _Head(None, after.end(), "", modifiers, partitive=True)
-        return after.end()
-    return match.end() if words == 0 else None
-
-
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred".split()
-)
-
-
 def _clause_verb(
-    text: str, quantity: Quantity, head: _Head, prev_end: int, next_start: int, s_start: int
+    text: str, quantity: Quantity, head: Head, prev_end: int, next_start: int, s_start: int
 ) -> str | None:
     """Return the verb class nearest the quantity in its clause, preferring a governing verb."""
     verbs = _vocab()["verbs"]
@@ -480,7 +315,7 @@ def _clause_verb(
     return beyond[0][2] if beyond else None
 
 
-def _measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
+def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     cls, mods = head.cls, head.modifiers
     if cls == "hostage" or (cls == "person" and "hostage" in mods):
         return _hostage_measure(head, verb, cls)
@@ -517,7 +352,7 @@ def _measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) ->
     return None
 
 
-def _hostage_measure(head: _Head, verb: str | None, cls: str | None) -> str:
+def _hostage_measure(head: Head, verb: str | None, cls: str | None) -> str:
     mods = head.modifiers
     if verb == "remains" or (verb == "released" and "death" in mods):
         return "remains_returned"
@@ -531,7 +366,7 @@ def _hostage_measure(head: _Head, verb: str | None, cls: str | None) -> str:
     return {"taken": "hostages_taken", "held": "hostages_held"}.get(verb or "", fallback)
 
 
-def _person_measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
+def _person_measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     mods = head.modifiers
     for modifier, measure in (
         ("displaced", "displaced"),
@@ -561,7 +396,7 @@ def _person_measure(head: _Head, verb: str | None, quantity: Quantity, ctx: Cont
     }.get(verb or "")
 
 
-def _release_side(head: _Head, quantity: Quantity, ctx: Context) -> str:
+def _release_side(head: Head, quantity: Quantity, ctx: Context) -> str:
     """Hostages or prisoners: from the counted words, what follows them, or who releases."""
     sides = _sides()
     text = ctx.text
@@ -584,7 +419,7 @@ def _release_side(head: _Head, quantity: Quantity, ctx: Context) -> str:
     )
 
 
-def _group(measure: str, head: _Head, quantity: Quantity, ctx: Context) -> str | None:
+def _group(measure: str, head: Head, quantity: Quantity, ctx: Context) -> str | None:
     """Who is counted, normalised so that outlets' figures group together."""
     if measure in ("duration", "phases"):
         return None

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from briefing import charts, compare, load_corpus
+from briefing import charts, compare, load_corpus, theme
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_every_builder_renders_offline_to_svg(corpus):
 
 
 def test_renderer_embeds_a_spec_that_cannot_close_its_script(corpus):
-    bundle = charts._render({"data": {"values": [{"sentence": "</script><script>alert(1)"}]}})
+    bundle = theme._render({"data": {"values": [{"sentence": "</script><script>alert(1)"}]}})
     markup = bundle["text/html"]
     assert markup.count("</script>") == 1 and "<script>alert" not in markup
     assert "vegaEmbed" in markup and "cdn" not in markup.lower()

@@ -1,0 +1,206 @@
+"""Stage triggers and clause windows: where a sentence reports a step of the negotiation.
+
+Trigger phrases come from ``data/cues/stages.yaml``. A sentence is split into clauses; each
+trigger owns its clause and the trigger-less clauses after it, which is where its date and
+place are looked for (:mod:`briefing.events` reads them).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from briefing.vocab import load_yaml, phrase_pattern
+
+SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
+CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
+_CLAUSE_BREAK = re.compile(r",|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”\"]")
+
+
+_MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
+"""Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A phrase that signals a stage; ``noun`` triggers ("talks") count less than verbs."""
+
+    stage: str
+    start: int
+    end: int
+    noun: bool
+
+
+@functools.cache
+def vocab() -> dict:
+    """The stages, modality cues, negotiation objects and goal words, compiled once."""
+    data = load_yaml("stages.yaml")
+    stages = {}
+    for stage, spec in data["stages"].items():
+        stages[stage] = {
+            "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
+            "verbs": _compile(spec.get("verbs", [])),
+            "nouns": _compile(spec.get("nouns", [])),
+            # First words of the phrases: a sentence without any of them needs no regex scan.
+            "verbs_first": _first_words(spec.get("verbs", [])),
+            "nouns_first": _first_words(spec.get("nouns", [])),
+            "needs_object": bool(spec.get("needs_object")),
+        }
+    modality = {
+        k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I)
+        for k, v in data["modality"].items()
+    }
+    return {
+        "stages": stages,
+        "objects": re.compile(
+            rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I
+        ),
+        "modality": modality,
+        "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
+        "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
+    }
+
+
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    return frozenset(p.split()[0].lower().strip("\"“”‘’'") for p in phrases if p.split())
+
+
+def _compile(phrases: list[str]) -> re.Pattern[str] | None:
+    """Compile trigger phrases; ``...`` in a phrase stands for up to four words.
+
+    The gap does not open with "and", "or" or "but": in "violating the agreement and
+    announced" the agreement is the object of another verb, not the subject of "announced".
+    """
+    if not phrases:
+        return None
+    alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _phrase(phrase: str) -> str:
+    parts = [
+        r"(?!(?:and|or|but)\s)(?:\S+\s+){0,4}?"
+        if word == "..."
+        else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
+        for word in phrase.split()
+    ]
+    regex = "".join(parts)
+    return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
+
+
+def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[Trigger]:
+    """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
+    found: list[Trigger] = []
+    words = set(_WORDS.findall(text[start:end].lower()))
+    for stage, spec in vocab()["stages"].items():
+        for kind in ("verbs", "nouns"):
+            pattern = spec[kind]
+            if pattern is None or words.isdisjoint(spec[kind + "_first"]):
+                continue
+            for match in pattern.finditer(text, start, end):
+                found.append(Trigger(stage, match.start(), match.end(), kind == "nouns"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end:
+            if kept[-1].noun and not trigger.noun:
+                kept[-1] = trigger  # "the bridging proposal submitted": the verb says more
+            continue  # overlapping triggers: the earliest, longest wins
+        kept.append(trigger)
+    # A noun trigger does not make an event when its clause reports another stage by a verb
+    # ("the Paris talks yielded a blueprint"), nor when its stage already has a trigger in
+    # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
+    out: list[Trigger] = []
+    for trigger in kept:
+        if trigger.noun and len(kept) > 1 and _MANNER.search(text, start, trigger.start):
+            continue
+        if trigger.noun:
+            clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
+            other_verb = any(
+                not t.noun and t.stage != trigger.stage and clause[0] <= t.start < clause[1]
+                for t in kept
+            )
+            if other_verb or any(t.stage == trigger.stage for t in out):
+                continue
+        out.append(trigger)
+    return out
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a sentence into clauses at commas, quotes, "but", "which", "that"..."""
+    out, left = [], start
+    for brk in _CLAUSE_BREAK.finditer(text, start, end):
+        if brk.start() > left:
+            out.append((left, brk.start()))
+        left = brk.end()
+    if end > left:
+        out.append((left, end))
+    return out or [(start, end)]
+
+
+def windows(
+    text: str, clauses: list[tuple[int, int]], triggers: list[Trigger], end: int
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """For each trigger, its own clause and the window it owns for date and place.
+
+    A trigger owns its clause and the clauses after it that hold no trigger ("A new round of
+    negotiations ..., with the mediation of Egypt, is expected to begin this morning in Cairo");
+    the first trigger also owns what comes before it ("Israeli strikes killed 400 across the
+    Gaza Strip on Tuesday, shattering a ceasefire"). A short opening phrase belongs to the
+    clause it opens ("...; at the end of May, Witkoff offered a truce"), and nothing is owned
+    across a semicolon or back across "but" and "while". A trigger in an opening subordinate
+    clause ("A few hours after the extension was announced, ...") owns that clause only.
+    """
+    owner = []
+    for trigger in triggers:
+        inside = [i for i, (a, b) in enumerate(clauses) if a <= trigger.start < b]
+        owner.append(inside[0] if inside else max(0, len(clauses) - 1))
+    starts = []
+    for position in owner:
+        first = position
+        while (
+            first > 0
+            and first - 1 not in owner
+            and _opens(text, clauses[first - 1], clauses[first])
+        ):
+            first -= 1
+        starts.append(first)
+    out = []
+    for index, position in enumerate(owner):
+        later = [j for j in range(index + 1, len(owner)) if owner[j] > position]
+        stop = clauses[starts[later[0]]][0] if later else end
+        if later and stop < triggers[index].end:
+            stop = triggers[later[0]].start  # "The agreement, announced ... and approved by"
+        if position == 0 and SUBORDINATE.match(text, clauses[0][0]):
+            stop = min(stop, clauses[0][1])  # "After the deal was announced, gunmen opened fire"
+        semicolon = text.find(";", triggers[index].end, stop)
+        if semicolon != -1:
+            stop = semicolon
+        clause = (
+            min(clauses[position][0], triggers[index].start),
+            max(clauses[position][1], triggers[index].end),
+        )
+        start = clauses[starts[index]][0]
+        if index > 0 and triggers[index - 1].end > start:
+            # "announced on Friday in Doha and approved on Saturday": not back across "and"
+            start = triggers[index - 1].end
+            joined = list(re.finditer(r"\band\b", text[start : triggers[index].start]))
+            start += joined[-1].end() if joined else 0
+            clause = (start, clause[1])
+        if index == 0:
+            # The first trigger owns the sentence before it, up to a "but", "while" or ";"
+            # that opens a clause of its own ("X left on Sunday, but talks continue in Cairo").
+            contrasts = list(CONTRAST.finditer(text, clauses[0][0], start))
+            start = contrasts[-1].end() if contrasts else clauses[0][0]
+        out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
+    return out
+
+
+def _opens(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """Is ``phrase`` a short opening ("at the end of May,") of the clause right after it?"""
+    between = text[phrase[1] : clause[0]]
+    return len(text[phrase[0] : phrase[1]].split()) <= 6 and "," in between and ";" not in between
