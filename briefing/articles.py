@@ -7,6 +7,7 @@ refers to this text.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 import unicodedata
@@ -96,7 +97,11 @@ def read_article(path: str | Path, article_id: str | None = None) -> Article:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else cp1252 with a warning."""
+    """Decode article bytes: UTF-8 (with or without BOM), else cp1252 with a warning.
+
+    A file mixing UTF-8 with cp1252 (a quote pasted from another encoding) is read part by
+    part, also with a warning; only bytes that are neither raise :class:`ArticleError`.
+    """
     if not data.strip():
         raise ArticleError(f"{name}: empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -107,26 +112,58 @@ def decode(data: bytes, name: str) -> str:
         if not text.strip():
             raise ArticleError(f"{name}: empty file")
         return text
-    if b"\x00" in data[:4096] or _looks_binary(data):
-        raise ArticleError(f"{name}: binary file, not text")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise ArticleError(f"{name}: binary file{f' ({kind})' if kind else ''}, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1252")
+        text = data.decode("utf-8-sig", errors=_CP1252_FALLBACK)
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"{name}: cannot decode as UTF-8 or cp1252") from exc
-    warnings.warn(f"{name}: not UTF-8; read as cp1252", MetadataWarning, stacklevel=2)
+        byte = exc.object[exc.start : exc.start + 1].hex()
+        raise ArticleError(
+            f"{name}: cannot decode as UTF-8 or cp1252 (byte 0x{byte} is neither)"
+        ) from exc
+    if text == data.decode("cp1252", errors="replace"):
+        message = f"{name}: not UTF-8; read as cp1252"
+    else:
+        message = f"{name}: mixed encodings; read as UTF-8 with cp1252 parts"
+    warnings.warn(message, MetadataWarning, stacklevel=2)
     return text
 
 
-def _looks_binary(data: bytes) -> bool:
+def _cp1252_part(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the bytes UTF-8 rejects as cp1252 (or fail)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252"), error.end
+
+
+_CP1252_FALLBACK = "briefing-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_part)
+
+_MAGIC = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "zip archive or office document"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """The binary format ``data`` looks like ("PDF"), "" if unknown, None if it is text."""
     head = data[:8192]
-    if head.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return True
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls > MAX_BINARY_CONTROL_RATIO * len(head)
+    if b"\x00" in data[:4096] or controls > MAX_BINARY_CONTROL_RATIO * len(head):
+        return ""
+    return None
 
 
 def parse_article(raw: str, article_id: str, path: str | None = None) -> Article:

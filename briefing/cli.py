@@ -26,6 +26,7 @@ def _errors() -> tuple[type[Exception], ...]:
     from briefing.evaluate import GoldError
     from briefing.export import ExportError
     from briefing.gazetteer import GazetteerError
+    from briefing.ingest import IngestError
     from briefing.vocab import VocabularyError
 
     return (
@@ -35,6 +36,7 @@ def _errors() -> tuple[type[Exception], ...]:
         ExportError,
         GoldError,
         GazetteerError,
+        IngestError,
         VocabularyError,
     )
 
@@ -382,3 +384,122 @@ def refresh_notebooks(notebooks: tuple[Path, ...]) -> None:
     for path in notebooks or notebook_paths(config.NOTEBOOKS_DIR):
         keep_checked_outputs(path)
         click.echo(f"refreshed {path}")
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from briefing.ingest import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=config.CORPUS_DIR,
+    show_default=True,
+    help="Corpus folder to add to (made if new).",
+)
+@click.option(
+    "--catalog",
+    type=click.Path(path_type=Path),
+    help="Catalog CSV describing the files being added, by file name (default: catalog.csv"
+    " beside them, else data/catalog.csv); its ids and metadata win.",
+)
+@click.option(
+    "--replace", is_flag=True, help="Replace changed articles; previous versions are kept."
+)
+@click.option(
+    "--max-size",
+    "max_bytes",
+    default=f"{config.MAX_ARTICLE_BYTES // 1_000_000}MB",
+    show_default=True,
+    callback=_size,
+    help="Refuse files larger than this (5MB, 500kB, 1000).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only refusals and the summary.")
+def ingest(
+    paths: tuple[Path, ...],
+    corpus: Path,
+    catalog: Path | None,
+    replace: bool,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
+    """Add article files (.txt, .md with front matter, saved .html pages) to a corpus.
+
+    PATHS are files or folders of them. Each article gets an id, a catalog row and its
+    cleaned text; the file itself is kept in originals/. The same text twice is a
+    duplicate; a changed article is refused unless --replace. Nothing is written unless
+    something is added, and then all at once. Exit code 1 if files were refused and
+    nothing was added.
+
+    Example: briefing ingest ~/Downloads/gaza-articles/ --corpus corpus/ && briefing figures corpus/
+    """
+    from tqdm import tqdm
+
+    from briefing.ingest import ADDED, DUPLICATE, REFUSED, REPLACED
+    from briefing.ingest import ingest as run
+
+    def progress(files):
+        return tqdm(files, desc="ingest", unit="file", disable=len(files) < 20 or None, leave=False)
+
+    summary = run(paths, corpus, catalog, replace, max_bytes, progress)
+    for outcome in summary.outcomes:
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if outcome.status == REFUSED:
+            click.echo(outcome.line(), err=True)
+        elif not quiet and outcome.status in (ADDED, REPLACED, DUPLICATE):
+            click.echo(outcome.line())
+    click.echo(summary.counts())
+    sys.exit(summary.exit_code)
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Corpus folder whose catalog to check (default: seeds/ with data/catalog.csv).",
+)
+@click.option(
+    "--gazetteer",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gazetteer file (default: data/gazetteer.yaml).",
+)
+@click.option(
+    "--places",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Places file (default: data/places.yaml).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gold folder (default: the corpus's gold/, else data/gold).",
+)
+def check(
+    corpus: Path | None, gazetteer: Path | None, places: Path | None, gold: Path | None
+) -> None:
+    """Check the catalog, gazetteer, places and gold files; print every problem found.
+
+    Exit code 1 if there is any problem.
+
+    Example: briefing check --corpus corpus/
+    """
+    from briefing.check import check as run
+
+    report = run(corpus, gazetteer, places, gold)
+    for problem in report.problems:
+        click.echo(problem)
+    if report.problems:
+        click.echo(f"{len(report.problems)} problem(s) found", err=True)
+        sys.exit(1)
+    click.echo("ok: " + "; ".join(report.checked))

@@ -15,5 +15,12 @@ PLACES_PATH = DATA_DIR / "places.yaml"
 BUILD_DIR = ROOT / "build"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 
+CORPUS_DIR = ROOT / "corpus"
+"""Where ``briefing ingest`` builds the analyst's own corpus unless told otherwise."""
+
 ARTICLE_SUFFIXES = (".txt",)
-"""File suffixes read as articles when a folder is given."""
+"""File suffixes read as articles when a plain folder (not an ingested corpus) is given."""
+INGEST_SUFFIXES = (".txt", ".md", ".html", ".htm")
+"""File suffixes ``briefing ingest`` accepts: plain text, Markdown, saved web pages."""
+MAX_ARTICLE_BYTES = 5_000_000
+"""Files larger than this (5 MB) are refused by ``briefing ingest`` unless told otherwise."""

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import config
-from briefing.articles import Article, read_article
+from briefing.articles import Article
 from briefing.catalog import Entry, apply_entry, read_catalog
 from briefing.extract import extract_article
+from briefing.formats import read_any
 from briefing.gazetteer import Gazetteer, default_gazetteer
 from briefing.records import Record, to_dict
 
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 CATALOG_NAME = "catalog.csv"
+ARTICLES_DIR = "articles"
+"""In an ingested corpus: the cleaned text of each article, ``<id>.txt``."""
+ORIGINALS_DIR = "originals"
+"""In an ingested corpus: each article's file as it was given, ``<id><suffix>``."""
+PREVIOUS_DIR = ".previous"
+"""In an ingested corpus: replaced versions, ``<id>-<time>.txt`` and ``.original<suffix>``."""
 
 
 class CorpusError(ValueError):
@@ -38,20 +45,36 @@ class Source:
     entry: Entry | None
 
 
+def is_ingested(path: str | Path) -> bool:
+    """True if ``path`` is a corpus folder made by ``briefing ingest`` (catalog and articles/)."""
+    path = Path(path)
+    return (path / CATALOG_NAME).is_file() and (path / ARTICLES_DIR).is_dir()
+
+
 def article_paths(path: str | Path) -> list[Path]:
-    """Return the article files at ``path`` (a file, or a folder searched recursively)."""
+    """Return the article files at ``path`` (a file, or a folder searched recursively).
+
+    For an ingested corpus, only its ``articles/<id>.txt`` (not the originals or previous
+    versions); a link there that leads out of the corpus is refused.
+    """
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if path.is_file():
         return [path]
-    found = sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in config.ARTICLE_SUFFIXES
-        and not p.name.startswith(".")
-    )
+    if is_ingested(path):
+        found = sorted(p for p in (path / ARTICLES_DIR).glob("*.txt") if not p.name.startswith("."))
+        for item in found:
+            if item.is_symlink() and not item.resolve().is_relative_to(path.resolve()):
+                raise CorpusError(f"{item}: symlink points outside the corpus {path}")
+    else:
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in config.ARTICLE_SUFFIXES
+            and not p.name.startswith(".")
+        )
     if not found:
         raise CorpusError(
             f"{path}: no article files ({', '.join(config.ARTICLE_SUFFIXES)}) in this folder"
@@ -62,7 +85,8 @@ def article_paths(path: str | Path) -> list[Path]:
 def find_catalog(path: str | Path, catalog: str | Path | None = None) -> Path | None:
     """The catalog for ``path``.
 
-    The one given, else a ``catalog.csv`` beside the articles, else ``data/catalog.csv``.
+    The one given, else a ``catalog.csv`` beside the articles (for a file in an ingested
+    corpus's ``articles/``, the corpus's), else ``data/catalog.csv``.
     """
     if catalog is not None:
         return Path(catalog)
@@ -70,6 +94,8 @@ def find_catalog(path: str | Path, catalog: str | Path | None = None) -> Path | 
     folder = path if path.is_dir() else path.parent
     if (folder / CATALOG_NAME).is_file():
         return folder / CATALOG_NAME
+    if folder.name == ARTICLES_DIR and is_ingested(folder.parent):
+        return folder.parent / CATALOG_NAME
     return config.CATALOG_PATH if config.CATALOG_PATH.is_file() else None
 
 
@@ -88,7 +114,7 @@ def sources(paths: Iterable[str | Path], catalog: str | Path | None = None) -> l
 
 def load_article(source: Source) -> Article:
     """Read one article file and apply its catalog entry."""
-    article = read_article(source.path)
+    article = read_any(source.path)
     return apply_entry(article, source.entry)
 
 
@@ -97,7 +123,7 @@ def check_readable(items: list[Source]) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for source in items:
-            read_article(source.path)
+            read_any(source.path)
 
 
 def iter_articles(items: Iterable[Source]) -> Iterator[Article]:

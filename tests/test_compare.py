@@ -127,11 +127,16 @@ def test_co_mentions_counts_shared_articles():
 
 
 def test_unknown_actors_are_counted_once_per_name():
-    actors = pd.DataFrame({
-        "article": ["a", "b", "b"], "name": ["Eli Cohenov", "Eli Cohenov", "Hamas"],
-        "kind": ["person", "person", "organization"], "affiliation": [None, None, None],
-        "mentions": [2, 1, 5], "known": [False, False, True],
-    })
+    actors = pd.DataFrame(
+        {
+            "article": ["a", "b", "b"],
+            "name": ["Eli Cohenov", "Eli Cohenov", "Hamas"],
+            "kind": ["person", "person", "organization"],
+            "affiliation": [None, None, None],
+            "mentions": [2, 1, 5],
+            "known": [False, False, True],
+        }
+    )
     assert compare.unknown_actors(actors).values.tolist() == [["Eli Cohenov", "person", None, 3, 2]]
 
 
