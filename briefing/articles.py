@@ -13,7 +13,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from briefing.sentences import split_sentences
@@ -177,8 +177,9 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
     for index, line in enumerate(lines):
         if not line:
             continue
-        if rules["source"].fullmatch(line):
-            outlet = outlet or _outlet_from_source(rules["source"].fullmatch(line)["value"])
+        if rules["source"].fullmatch(line) or re.fullmatch(r"source\s*:?", line, re.I):
+            value = (rules["source"].fullmatch(line) or {"value": ""})["value"]
+            outlet = outlet or _outlet_from_source(value)  # an empty "Source:" is furniture too
             continue
         found = rules["published"].fullmatch(line)
         if found and (when := parse_date(found["value"])):
@@ -216,7 +217,9 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
 
 
 def _clean_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", line.translate(_INVISIBLE))
+    # NFKC: fullwidth letters and styled digits ("Ｈａｍａｓ", "𝟏𝟐") become plain ones, so
+    # names and numbers are found; offsets refer to this cleaned text.
+    line = unicodedata.normalize("NFKC", line.translate(_INVISIBLE))
     return _SPACES.sub(" ", line).strip()
 
 
@@ -264,14 +267,31 @@ def parse_date(value: str) -> date | None:
     value = value.strip().rstrip(".,")
     if not re.search(r"\d{4}", value):
         return None
+    dayfirst = not re.match(r"\d{4}-", value)
     try:
-        return parser.parse(value, dayfirst=not re.match(r"\d{4}-", value)).date()
+        # Parse twice with different defaults: a part the text lacks (the day of "February
+        # 2024") would be filled in from the default, so the two results differ.
+        first = parser.parse(value, dayfirst=dayfirst, default=datetime(2000, 1, 1))
+        second = parser.parse(value, dayfirst=dayfirst, default=datetime(2001, 2, 2))
     except (ValueError, OverflowError):
         return None
+    return first.date() if first == second else None
+
+
+_SCRIPTS = (("ar", "\u0600-\u06ff"), ("he", "\u0590-\u05ff"), ("ru", "\u0400-\u04ff"),
+            ("el", "\u0370-\u03ff"))
 
 
 def guess_language(text: str) -> str:
-    """Return the ISO 639-1 code whose common words are most frequent in ``text``."""
-    words = re.findall(r"[a-zà-ÿ]+", text[:4000].lower())
+    """Return the ISO 639-1 code of ``text``: by script, else by its most frequent common words.
+
+    "und" (undetermined) when neither settles it.
+    """
+    sample = text[:4000]
+    letters = sum(c.isalpha() for c in sample) or 1
+    for code, block in _SCRIPTS:
+        if len(re.findall(f"[{block}]", sample)) > letters / 2:
+            return code
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
     scores = {lang: sum(w in set(stop.split()) for w in words) for lang, stop in _STOPWORDS.items()}
-    return max(scores, key=scores.__getitem__) if any(scores.values()) else "en"
+    return max(scores, key=scores.__getitem__) if any(scores.values()) else "und"

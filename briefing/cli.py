@@ -120,6 +120,8 @@ def show(article: str, text_only: bool, catalog: Path | None) -> None:
     from briefing.corpus import CorpusError, load_article, sources
 
     path = Path(article)
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; show takes one article file or id")
     if not path.exists():
         matches = sorted(config.SEEDS_DIR.glob(f"{article}*.txt"))
         if len(matches) != 1:
@@ -320,6 +322,19 @@ def evaluate(
     click.echo(format_report(scores, details=not quiet))
 
 
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse a date that is not YYYY-MM-DD, as a usage error rather than a traceback."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
 @main.command()
 @click.option(
     "--notebooks",
@@ -343,10 +358,12 @@ def evaluate(
 )
 @_catalog
 @click.option(
-    "--from", "date_from", default=None, help="Keep articles published on or after (YYYY-MM-DD)."
+    "--from", "date_from", default=None, callback=_iso_date,
+    help="Keep articles published on or after (YYYY-MM-DD).",
 )
 @click.option(
-    "--to", "date_to", default=None, help="Keep articles published on or before (YYYY-MM-DD)."
+    "--to", "date_to", default=None, callback=_iso_date,
+    help="Keep articles published on or before (YYYY-MM-DD).",
 )
 def export(
     notebooks: Path,

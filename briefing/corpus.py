@@ -103,12 +103,23 @@ def sources(paths: Iterable[str | Path], catalog: str | Path | None = None) -> l
     """Resolve command-line paths into article files with their catalog entries."""
     out: list[Source] = []
     catalogs: dict[Path, dict[str, Entry]] = {}
+    seen: dict[str, Path] = {}
     for path in paths:
-        found = find_catalog(path, catalog)
-        if found is not None and found not in catalogs:
-            catalogs[found] = read_catalog(found)
-        entries = catalogs.get(found, {}) if found is not None else {}
-        out.extend(Source(p, entries.get(p.stem)) for p in article_paths(path))
+        for article in article_paths(path):
+            # The nearest catalog: the one given, else the article's own folder's, else the
+            # project's, so a folder of folders keeps each subfolder's metadata.
+            found = find_catalog(article if catalog is None else path, catalog)
+            if found is not None and found not in catalogs:
+                catalogs[found] = read_catalog(found)
+            entries = catalogs.get(found, {}) if found is not None else {}
+            if article.resolve() in {p.resolve() for p in seen.values()}:
+                continue  # the same file named twice on the command line
+            if article.stem in seen:
+                raise CorpusError(
+                    f"{article}: article id {article.stem!r} is also {seen[article.stem]}"
+                )
+            seen[article.stem] = article
+            out.append(Source(article, entries.get(article.stem)))
     return out
 
 

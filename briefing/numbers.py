@@ -15,6 +15,9 @@ from text_to_num import text2num
 
 from briefing.vocab import load_yaml, phrase_pattern
 
+MAX_COUNT = 10_000_000_000
+"""Larger numbers (IDs, noise, "10^400") are not counts of people, days or trucks."""
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -92,7 +95,7 @@ _PHRASAL = re.compile(
     re.I,
 )
 _NOT_AFTER = re.compile(
-    rf"^(?:[.:/]\d|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
+    rf"^(?:[.:/^]\d|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
     r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b|h\d|:\d|"
     r"(?:st|nd|rd|th)\b|"
     r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
@@ -128,7 +131,7 @@ def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
 @functools.cache
 def _scanner() -> re.Pattern[str]:
     pattern = (
-        rf"(?<![\w.,:/])(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
+        rf"(?<![\w.,:/^])(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
         rf"(?:(?P<joiner>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+){_number('b_')})?"
     )
     return re.compile(pattern, re.I)
@@ -236,8 +239,8 @@ def _first_end(match: re.Match[str]) -> int:
 def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quantity | None, bool]:
     """The quantity of one scanner match, and whether only its first number was used."""
     low = _value(match)
-    if low is None:
-        return None, bool(match.group("joiner"))
+    if low is None or low > MAX_COUNT:
+        return None, bool(match.group("joiner"))  # not a count this news reports
     high, num_end, qualifier, first_only = low, match.end(), "exact", False
     if match.group("joiner"):
         second = _value(match, "b_")

@@ -330,3 +330,27 @@ def test_messy_page_cleans_to_the_article() -> None:
     assert article.outlet == "Example Wire"
     assert article.published == date(2024, 3, 12)
     assert article.dateline_place == "Cairo"
+
+
+# --- review fixes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["February 2024", "2024", "Spring 2024"])
+def test_partial_dates_are_not_publication_dates(value):
+    from briefing.articles import parse_date
+
+    assert parse_date(value) is None
+
+
+def test_fullwidth_and_styled_characters_are_made_plain():
+    from briefing.articles import parse_article
+
+    article = parse_article("Title\n\nＨａｍａｓ said 𝟏𝟐 people were killed.", "x")
+    assert article.text.endswith("Hamas said 12 people were killed.")
+
+
+def test_language_by_script_and_undetermined():
+    from briefing.articles import guess_language
+
+    assert guess_language("مرحبا بالعالم هذا نص عربي") == "ar"
+    assert guess_language("Xyzzy plugh") == "und"

@@ -120,3 +120,23 @@ def test_evaluate_on_the_seeds_reports_scores():
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert [line.split()[0] for line in lines] == ["figures", "actors", "events"]
+
+
+def test_export_refuses_a_bad_date_without_a_traceback():
+    result = run("export", "--from", "2024-13-01")
+    assert result.exit_code == 2
+    assert "'2024-13-01' is not a date (YYYY-MM-DD)" in result.output
+
+
+def test_show_refuses_a_folder():
+    result = run("show", config.SEEDS_DIR)
+    assert result.exit_code == 1
+    assert "is a folder" in result.output
+
+
+def test_the_same_folder_twice_is_read_once():
+    records = [
+        json.loads(line)
+        for line in run("extract", config.SEEDS_DIR, config.SEEDS_DIR).output.splitlines()
+    ]
+    assert sum(r["type"] == "article" for r in records) == 5

@@ -385,3 +385,7 @@ def test_search_window_is_respected() -> None:
     start = text.index("30")
     end = text.index(" prisoners")
     assert [(q.start, q.low) for q in find_quantities(text, start, end)] == [(start, 30)]
+
+
+def test_absurd_numbers_are_not_counts() -> None:
+    assert quantities("99999999999999999999 people and 10^400 trucks") == []
