@@ -278,8 +278,12 @@ def parse_date(value: str) -> date | None:
     return first.date() if first == second else None
 
 
-_SCRIPTS = (("ar", "\u0600-\u06ff"), ("he", "\u0590-\u05ff"), ("ru", "\u0400-\u04ff"),
-            ("el", "\u0370-\u03ff"))
+_SCRIPTS = (
+    ("ar", "\u0600-\u06ff"),
+    ("he", "\u0590-\u05ff"),
+    ("ru", "\u0400-\u04ff"),
+    ("el", "\u0370-\u03ff"),
+)
 
 
 def guess_language(text: str) -> str:

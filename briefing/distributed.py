@@ -1,0 +1,91 @@
+"""Extraction on a Dask cluster when one machine is not enough.
+
+The corpus is cut into partitions of article files; each partition is extracted on a worker
+by the same pure per-article function as the local run, and the driver writes each
+partition's records as the Parquet part files of the same store layout as
+:func:`briefing.store.write`. With no scheduler address a ``LocalCluster`` is started.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.corpus import Source
+from briefing.store import (
+    RECORD_TYPES,
+    ParquetWriter,
+    StoreError,
+    empty_parts,
+    move_into_place,
+    remove,
+    staging_path,
+)
+
+PARTITION = 200
+"""Articles per task: large enough to amortise scheduling, small enough to spread work."""
+
+
+def _extract_partition(items: list[Source]) -> dict[str, list[dict]]:
+    """Worker side: every record of a partition of articles, grouped by type."""
+    from briefing.corpus import load_article
+    from briefing.extract import extract_article
+    from briefing.records import to_dict
+
+    grouped: dict[str, list[dict]] = {kind: [] for kind in RECORD_TYPES}
+    for source in items:
+        for record in extract_article(load_article(source)):
+            grouped[record.type].append(to_dict(record))
+    return grouped
+
+
+def extract(
+    items: list[Source],
+    out: Path,
+    scheduler: str | None = None,
+    workers: int = 2,
+    partition: int = PARTITION,
+) -> dict[str, int]:
+    """Extract ``items`` on a Dask cluster into the Parquet store ``out``.
+
+    ``scheduler`` is the address of a running scheduler ("tcp://host:8786"); without it a
+    local cluster of ``workers`` processes is started and stopped.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    out = Path(out)
+    if out.suffix.lower() != ".parquet":
+        raise StoreError(
+            f"{out}: the Dask engine writes a Parquet store (a name ending in .parquet)"
+        )
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    staging = staging_path(out)
+    counts = dict.fromkeys(RECORD_TYPES, 0)
+    try:
+        parts = [items[i : i + partition] for i in range(0, len(items), partition)]
+        futures = client.map(_extract_partition, parts, pure=False)
+        index = {future.key: number for number, future in enumerate(futures)}
+        writer = ParquetWriter(staging)
+        for future in as_completed(futures):
+            grouped = future.result()
+            for kind, rows in grouped.items():
+                if rows:
+                    writer.write(kind, rows, part=index[future.key])
+                    counts[kind] += len(rows)
+            future.release()
+        empty_parts(writer, counts)
+        move_into_place(staging, out)
+    except BaseException:
+        remove(staging)
+        raise
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return counts

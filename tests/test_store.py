@@ -1,0 +1,101 @@
+"""Stores for large corpora: Parquet and DuckDB hold exactly the printed records; Dask agrees."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from briefing import config
+from briefing.cli import main
+from briefing.corpus import iter_records, sources
+from briefing.records import to_dict
+from briefing.store import RECORD_TYPES, StoreError, read, write
+
+
+def printed() -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {kind: [] for kind in RECORD_TYPES}
+    for record in iter_records(sources([config.SEEDS_DIR])):
+        out[record.type].append(to_dict(record))
+    return out
+
+
+def normalised(frame: pd.DataFrame) -> list[str]:
+    """Rows as canonical JSON strings, whatever the store's types (dates, lists)."""
+    rows = []
+    for row in frame.to_dict(orient="records"):
+        clean = {}
+        for key, value in row.items():
+            if hasattr(value, "tolist"):
+                value = value.tolist()
+            if isinstance(value, list):
+                value = [v.tolist() if hasattr(v, "tolist") else v for v in value]
+            if not isinstance(value, list) and pd.isna(value):
+                value = None
+            if hasattr(value, "isoformat"):
+                value = value.isoformat()[:10]
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            clean[key] = value
+        rows.append(json.dumps(clean, sort_keys=True, default=str))
+    return sorted(rows)
+
+
+@pytest.mark.parametrize("name", ["records.parquet", "records.duckdb"])
+def test_store_holds_the_printed_records(tmp_path, name):
+    counts = write(iter_records(sources([config.SEEDS_DIR])), tmp_path / name, size=7)
+    expected = printed()
+    assert counts == {kind: len(rows) for kind, rows in expected.items()}
+    for kind, rows in expected.items():
+        assert normalised(read(tmp_path / name, kind)) == normalised(pd.DataFrame(rows))
+
+
+def test_store_columns_have_contract_types(tmp_path):
+    write(iter_records(sources([config.SEEDS_DIR])), tmp_path / "r.parquet")
+    figures = read(tmp_path / "r.parquet", "figure")
+    assert str(figures["as_of"].dtype).startswith(("datetime64", "object"))
+    assert figures["start"].dtype == "int64" and figures["low"].dtype == "float64"
+
+
+def test_unknown_output_kind_is_refused(tmp_path):
+    with pytest.raises(StoreError, match=r"must end in \.parquet"):
+        write([], tmp_path / "records.csv")
+
+
+def test_failed_write_keeps_the_previous_store(tmp_path):
+    out = tmp_path / "r.parquet"
+    write(iter_records(sources([config.SEEDS_DIR])), out)
+
+    def broken():
+        yield from iter_records(sources([config.SEEDS_DIR]))
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write(broken(), out)
+    assert len(read(out, "article")) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.parquet"]
+
+
+def test_dask_engine_on_a_local_cluster_matches_the_local_run(tmp_path):
+    local, distributed = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    articles = [config.SEEDS_DIR, config.ROOT / "tests" / "data" / "articles"]
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", *map(str, articles), "--out", str(local)]).exit_code == 0
+    result = runner.invoke(
+        main,
+        [
+            "extract",
+            *map(str, articles),
+            "--engine",
+            "dask",
+            "--workers",
+            "2",
+            "--out",
+            str(distributed),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for kind in RECORD_TYPES:
+        assert normalised(read(distributed, kind)) == normalised(read(local, kind))
