@@ -250,6 +250,26 @@ class Corpus:
         return merge_timeline(self.events, self.articles, tolerance_days)
 
 
+def _from_store(path: Path) -> Corpus:
+    """A corpus from a Parquet or DuckDB store (records only; texts are not stored)."""
+    from briefing.store import RECORD_TYPES, read
+
+    if not path.exists():
+        raise CorpusError(f"{path}: no such store")
+    records: list[dict[str, Any]] = []
+    for kind in RECORD_TYPES:
+        frame = read(path, kind)
+        for row in frame.to_dict(orient="records"):
+            for key, value in row.items():
+                if hasattr(value, "tolist"):
+                    row[key] = value.tolist()
+                elif hasattr(value, "isoformat"):
+                    row[key] = value.isoformat()[:10]
+            row["type"] = kind
+            records.append(row)
+    return Corpus(records, {})
+
+
 def load_corpus(
     path: str | Path | None = None,
     catalog: str | Path | None = None,
@@ -257,11 +277,16 @@ def load_corpus(
 ) -> Corpus:
     """Read and extract a corpus (default: the seeds with ``data/catalog.csv``).
 
+    ``path`` may also be a store written by ``briefing extract --out`` (``.parquet`` or
+    ``.duckdb``): its records are read as they are, without the articles' text.
+
     >>> corpus = load_corpus()
     >>> sorted(corpus.figures.columns)[:3]
     ['article', 'as_of', 'attribution']
     """
     path = Path(path) if path is not None else config.SEEDS_DIR
+    if path.suffix.lower() in (".parquet", ".duckdb"):
+        return _from_store(path)
     items = sources([path], catalog)
     records: list[dict[str, Any]] = []
     texts: dict[str, str] = {}

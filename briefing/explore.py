@@ -91,7 +91,7 @@ def actor_explorer(corpus: Corpus) -> widgets.VBox:
         rows = corpus.actors[corpus.actors["name"] == choice.value]
         parts = []
         for row in rows.itertuples():
-            text = corpus.texts[row.article]
+            text = corpus.texts.get(row.article, "")
             quotes = "".join(
                 f"<li>{html.escape(_around(text, start, end))}</li>" for start, end in row.spans[:5]
             )

@@ -99,3 +99,13 @@ def test_dask_engine_on_a_local_cluster_matches_the_local_run(tmp_path):
     assert result.exit_code == 0, result.output
     for kind in RECORD_TYPES:
         assert normalised(read(distributed, kind)) == normalised(read(local, kind))
+
+
+def test_notebooks_can_load_a_store_instead_of_articles(tmp_path):
+    from briefing import load_corpus
+
+    write(iter_records(sources([config.SEEDS_DIR])), tmp_path / "r.duckdb")
+    stored, extracted = load_corpus(tmp_path / "r.duckdb"), load_corpus()
+    assert len(stored.figures) == len(extracted.figures)
+    assert sorted(stored.figures["low"]) == sorted(extracted.figures["low"])
+    assert len(stored.timeline()) == len(extracted.timeline())
