@@ -84,16 +84,20 @@ def read_article(path: str | Path, article_id: str | None = None) -> Article:
     Raises :class:`ArticleError` naming the file when it is empty, binary or undecodable.
     """
     path = Path(path)
+    raw = decode(read_bytes(path), str(path))
+    return parse_article(raw, article_id or path.stem, path=str(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or :class:`ArticleError` naming it and saying why not."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise ArticleError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:
         raise ArticleError(f"{path}: is a folder, not an article file") from exc
     except OSError as exc:
         raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from exc
-    raw = decode(data, str(path))
-    return parse_article(raw, article_id or path.stem, path=str(path))
 
 
 def decode(data: bytes, name: str) -> str:

@@ -34,6 +34,7 @@ from briefing.articles import (
     decode,
     parse_article,
     parse_date,
+    read_bytes,
 )
 
 FRONT_MATTER_KEYS = (
@@ -64,15 +65,7 @@ def read_any(path: str | Path, article_id: str | None = None) -> Article:
     Raises :class:`~briefing.articles.ArticleError` (or :class:`FormatError`) naming the file.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ArticleError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ArticleError(f"{path}: is a folder, not an article file") from exc
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror})") from exc
-    return parse_bytes(data, path.suffix, str(path), article_id or path.stem)
+    return parse_bytes(read_bytes(path), path.suffix, str(path), article_id or path.stem)
 
 
 def parse_bytes(data: bytes, suffix: str, name: str, article_id: str) -> Article:
