@@ -246,22 +246,36 @@ def figures(paths: tuple[Path, ...], catalog: Path | None, csv: bool) -> None:
     corpus = _corpus_frames(paths, catalog)
     df = corpus.figures
     if not csv:
-        df = df[
-            [
-                "article",
-                "measure",
-                "low",
-                "high",
-                "qualifier",
-                "group",
-                "status",
-                "scope",
-                "attribution",
-                "as_of",
-                "text",
+        df = (
+            df[
+                [
+                    "article",
+                    "measure",
+                    "low",
+                    "high",
+                    "qualifier",
+                    "group",
+                    "status",
+                    "scope",
+                    "attribution",
+                    "as_of",
+                    "text",
+                ]
             ]
-        ].assign(article=df["article"].str[:12])
+            .assign(
+                article=df["article"].str[:12],
+                low=df["low"].map(_count),
+                high=df["high"].map(_count),
+                as_of=df["as_of"].dt.strftime("%Y-%m-%d").fillna("-"),
+            )
+            .fillna("-")
+        )
     _table(df, csv)
+
+
+def _count(value: float) -> str:
+    """A count as people read it: 29,514 rather than 29514.0."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 @main.command()

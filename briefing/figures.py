@@ -24,8 +24,11 @@ from briefing.records import FigureRecord
 from briefing.vocab import load_yaml
 
 _INCLUSION = re.compile(
-    r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as)|[–—:])\s*$", re.I
+    r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as|instead\s+of\s+the|"
+    r"instead\s+of|rather\s+than|compared\s+with|up\s+from|down\s+from)|[–—:])\s*$",
+    re.I,
 )
+_STILL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:are|is|were|remain|remained)\s+still\b|\s+still\b")
 _STRONG_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:while|whereas|but|although)\b")
 _COORDINATION = re.compile(r"^[\s,]*(?:(?:[\w’'-]+\s+){0,4}?)(?:and|as well as|plus|,)\s*$", re.I)
 _ADJACENT = re.compile(
@@ -304,6 +307,8 @@ def _clause_verb(
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
+    if len(after_head) > 1 and after_head[0][2] == "held" and after_head[0][0] - head.end <= 1:
+        return after_head[1][2]  # "50 hostages held in Gaza will be released"
     if after_head:
         return after_head[0][2]  # "29,514 Palestinians have been killed"
     inside = cues_in(quantity.end, head.end)
@@ -312,13 +317,33 @@ def _clause_verb(
     if left:
         return left[-1][2]  # "Among the dead were dozens of children, medics said"
     beyond = cues_in(clause_end, right_end)
-    return beyond[0][2] if beyond else None
+    if beyond:
+        return beyond[0][2]
+    if right_end < len(text) and re.match(r"\s*(?:and|or)\s", text[head.end : right_end]):
+        shared = cues_in(
+            right_end, text.find(".", right_end) if "." in text[right_end:] else len(text)
+        )
+        return shared[0][2] if shared else None  # the verb both conjuncts share
+    return None
 
 
 def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     cls, mods = head.cls, head.modifiers
     if cls == "hostage" or (cls == "person" and "hostage" in mods):
-        return _hostage_measure(head, verb, cls)
+        measure = _hostage_measure(head, verb, cls)
+        handed = any(
+            label == "released"
+            for *_, label in _vocab()["verbs"].find(ctx.text, ctx.sentence[0], quantity.start)
+        )
+        if (
+            measure == "remains_returned"
+            and not handed
+            and _STILL.match(ctx.text, head.end, ctx.sentence[1])
+        ):
+            return "hostages_dead"  # "the remains of 19 hostages are still in the enclave"
+        return measure
+    if cls == "crowd" or verb == "protest":
+        return "other"  # "hundreds of thousands took to the streets"
     if cls == "prisoner" or (cls == "person" and "prisoner" in mods):
         release = verb == "released" or any(
             label == "released" for *_, label in _vocab()["verbs"].find(ctx.text, *ctx.sentence)
@@ -327,6 +352,8 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
     if cls == "death":
         return "hostages_dead" if "hostage" in mods else "killed"
     if cls == "body":
+        if re.match(r"\s+of\s+(?:\w+\s+)?Palestinians?\b", ctx.text[head.end : head.end + 30]):
+            return "other"  # bodies of Palestinians handed back are not hostages' remains
         if verb in ("released", "remains"):
             return "remains_returned"
         return "hostages_dead" if _HOSTAGE_CONTEXT.search(ctx.text[slice(*ctx.sentence)]) else None

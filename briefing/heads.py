@@ -122,7 +122,12 @@ def _bare(text: str, quantity: Quantity, limit: int) -> bool | None:
         second = TOKEN.match(text, first.end(), limit)
         if not (second is not None and second["word"] and _vocab()["heads"].label(second["word"])):
             return None
-    return not word or word in STOP_WORDS | {"more"}  # "76 more were killed"
+    if word == "more":  # "76 more were killed" stands alone; "two more bodies" does not
+        second = TOKEN.match(text, first.end(), limit)
+        return not (
+            second is not None and second["word"] and _vocab()["heads"].label(second["word"])
+        )
+    return not word or word in STOP_WORDS
 
 
 def find_head(text: str, quantity: Quantity, limit: int) -> Head:
@@ -153,8 +158,11 @@ def find_head(text: str, quantity: Quantity, limit: int) -> Head:
                 break
             position, words = outcome, words + 1
             continue
-        if lower in STOP_WORDS:
-            break
+        if lower == "more" and best is None:
+            position, words = match.end(), words + 1
+            continue
+        if lower in STOP_WORDS or (best is not None and lower in ("and", "or")):
+            break  # "68,000 Palestinians and wounded 170,000": a new phrase begins
         label = vocab["heads"].label(word)
         modifier = vocab["modifiers"].label(word)
         if modifier:

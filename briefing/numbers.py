@@ -81,7 +81,8 @@ _NOT_BEFORE = re.compile(
     rf"(?:[$€£¥₪]\s*|US\s*\$\s*|{_MONTHS}\s+|[A-Za-z]-|#\s*|"
     r"\b(?:Resolution|Article|No|Nos|Number|Chapter|Section|Page|Route|Gate|Phase|Stage|"
     r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+|"
-    r"\b(?:men|women|people|those|aged|ages?|children|boys|girls)\s+(?:over|under|above|below|of)\s+|"
+    r"\b(?:men|women|people|those|aged|ages?|children|boys|girls|males|females|minors|"
+    r"teenagers|youths|anyone)\s+(?:over|under|above|below|of)\s+|"
     r"\b(?:aged|age|ages)\s+|"
     r"\b[A-Z][a-z]+,\s*)$"
 )

@@ -351,3 +351,38 @@ def test_wounding_is_an_injury_verb(extract):
 def test_headline_participle_after_a_bare_number(extract):
     record = one(extract, "Israel says 1,200 killed on October 7")
     assert (record["measure"], record["low"], record["attribution"]) == ("killed", 1200, "Israel")
+
+
+def test_a_participle_after_the_noun_describes_it(extract):
+    record = one(extract, "Under the plan, 24 hostages held in Rafah would be freed first.")
+    assert record["measure"] == "hostages_released"
+
+
+def test_a_new_phrase_after_and_is_not_part_of_the_noun(extract):
+    found = figures(extract, "The shelling killed 412 residents and wounded more than 900.")
+    assert [(r["measure"], r["low"]) for r in found] == [("killed", 412), ("injured", 900)]
+
+
+def test_conjuncts_share_their_verb(extract):
+    found = figures(extract, "By then 12 Israeli hostages and four Nepali workers had been freed.")
+    assert [r["measure"] for r in found] == ["hostages_released", "hostages_released"]
+
+
+def test_crowds_are_counted_but_not_as_hostages(extract):
+    record = one(extract, "Tens of thousands of people took to the streets of Haifa.")
+    assert record["measure"] == "other"
+
+
+def test_bodies_of_palestinians_are_not_hostage_remains(extract):
+    record = one(extract, "Israel handed over 30 bodies of Palestinians on Monday.")
+    assert record["measure"] == "other"
+
+
+def test_remains_still_held_are_dead_hostages(extract):
+    record = one(extract, "Officials say the remains of 11 hostages are still in Gaza.")
+    assert record["measure"] == "hostages_dead"
+
+
+def test_a_figure_after_instead_of_counts_the_same_thing(extract):
+    found = figures(extract, "Only 250 aid trucks a day may enter, instead of the 600 agreed.")
+    assert [(r["measure"], r["low"]) for r in found] == [("aid_trucks", 250), ("aid_trucks", 600)]
