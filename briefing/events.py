@@ -369,11 +369,13 @@ def _date(
     if published and _A_DAY_AFTER.search(text, max(window[0], trigger.start - 30), trigger.start):
         return DateMention(trigger.start, trigger.end, published - timedelta(days=1), "day")
     spans = _excluded(text, trigger, window)
+    # A trigger in the past tense ("the plan presented on May 31") dates backwards even in a
+    # sentence about what comes next.
+    past = bool(re.search(r"ed\b", text[trigger.start : trigger.end]))
+    future = modality in ("planned", "hypothetical") and not past
     mentions = [
         m
-        for m in resolve_dates(
-            text, published, *window, future=modality in ("planned", "hypothetical")
-        )
+        for m in resolve_dates(text, published, *window, future=future)
         if not any(a <= m.start < b for a, b in spans)
     ]
     if not mentions:

@@ -118,3 +118,8 @@ def test_misspelled_names_are_matched_by_similarity(extract):
 def test_similarity_does_not_invent_actors(extract):
     found = actors(extract, "Brazil and Mexico watched as Hamburg voted.")
     assert set(found) == set()
+
+
+def test_translated_word_order_of_the_gaza_health_ministry(extract):
+    found = actors(extract, "According to the Ministry of Health of the enclave, 40 people died.")
+    assert found["Gaza Ministry of Health"]["role"] == "source"

@@ -319,3 +319,12 @@ def test_timeline_keeps_a_denial_apart_from_the_event():
     )
     articles = pd.DataFrame({"id": ["a", "b"], "outlet": ["A", "B"]})
     assert merge_timeline(events_df, articles)["modality"].tolist() == ["actual", "negated"]
+
+
+def test_a_past_participle_dates_backwards_in_a_forward_looking_sentence(extract):
+    found = events(
+        extract,
+        "Talks will build on the plan presented on March 1 by the mediators.",
+        published=date(2024, 3, 6),
+    )
+    assert "2024-03-01" in [r["date"] for r in found if r["stage"] == "proposal"]
