@@ -100,6 +100,22 @@ def resolve_dates(
     ['2024-02-06']
     """
     end = len(text) if end is None else end
+    # The whole text is resolved once (per publication date and tense); a window takes the
+    # expressions inside it, and is read on its own only when one crosses its edge.
+    whole = _whole(text, published, future)
+    inside = [m for m in whole if start <= m.start and m.end <= end]
+    crossing = any(m.start < end and start < m.end for m in whole if m not in inside)
+    return _scan(text, published, start, end, future) if crossing else inside
+
+
+@functools.lru_cache(maxsize=64)
+def _whole(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
+    return tuple(_scan(text, published, 0, len(text), future))
+
+
+def _scan(
+    text: str, published: date | None, start: int, end: int, future: bool
+) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for pattern, when in _named():

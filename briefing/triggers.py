@@ -92,16 +92,28 @@ def _phrase(phrase: str) -> str:
     return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
 
 
+@functools.cache
+def _first_word_index() -> dict[str, list[tuple[str, str, re.Pattern[str]]]]:
+    """Each word that can begin a trigger phrase, with the patterns that begin with it."""
+    index: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    for stage, spec in vocab()["stages"].items():
+        for kind in ("verbs", "nouns"):
+            if spec[kind] is None:
+                continue
+            for word in spec[kind + "_first"]:
+                index.setdefault(word, []).append((stage, kind, spec[kind]))
+    return index
+
+
 def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[Trigger]:
     """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
     found: list[Trigger] = []
-    words = set(_WORDS.findall(text[start:end].lower()))
-    for stage, spec in vocab()["stages"].items():
-        for kind in ("verbs", "nouns"):
-            pattern = spec[kind]
-            if pattern is None or words.isdisjoint(spec[kind + "_first"]):
-                continue
-            for match in pattern.finditer(text, start, end):
+    index = _first_word_index()
+    for word in _WORDS.finditer(text, start, end):
+        # Only where a trigger phrase can begin is each stage's pattern tried, anchored.
+        for stage, kind, pattern in index.get(word.group().lower(), ()):
+            match = pattern.match(text, word.start(), end)
+            if match:
                 found.append(Trigger(stage, match.start(), match.end(), kind == "nouns"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
