@@ -47,15 +47,17 @@ _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
 _DATELINE = re.compile(r"[^\n–—]{0,40}?\d\s[–—]\s+(?:\([^)\n]{1,40}\)\s*)?")
 """A dateline opening the body ("25th November 2023 – (Jerusalem) ..."): publication, not event."""
 _ANAPHORIC = re.compile(
-    r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b",
+    r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b"
+    r"|\b(?P<before>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b"
+    r"|\b(?P<after>the\s+day\s+after|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later)\b",
     re.I,
 )
 _ANAPHORIC_OPENING = re.compile(
     r"\s*(?:in\s+the\s+(?:afternoon|evening|morning)|hours\s+later)\b", re.I
 )
 """A day named by reference to one just reported: "the same evening", "earlier that day"."""
-_LOOKBACK = 2
-"""Sentences searched back for the day an anaphoric date refers to."""
+_LOOKBACK = 4
+"""Sentences back that "the same evening" or "the day before" may refer to."""
 _APPOSITIVE = re.compile(r",\s+(?:[a-z]+ed|named|chosen)\s+(?:on|by|in|at|last|earlier)\b[^,;]*,")
 """A participle set off by commas ("Rashad, appointed on Wednesday by Sisi, is expected")."""
 _PARENTHETICAL_SAID = re.compile(r"\s*[,—–]")
@@ -276,8 +278,8 @@ def _event(
     text, published = article.text, article.published
     modality = _modality(text, trigger, clause)
     when = (
-        _date(text, published, trigger, window, modality)
-        or _anaphoric_date(text, published, window, lookback)
+        _anaphoric_date(text, published, window, lookback)  # "the day before": of the last day told
+        or _date(text, published, trigger, window, modality)
         or opening
     )
     cameo = _vocab()["stages"][trigger.stage]["cameo"]
@@ -400,7 +402,10 @@ def _anaphoric_date(
     ]
     if not days:
         return None
-    return DateMention(anaphor.start, anaphor.end(), days[-1].date, "day")
+    named = anaphor.groupdict()
+    shift = -1 if named.get("before") else 1 if named.get("after") else 0
+    when = days[-1].date + timedelta(days=shift)  # "The day before, in Cairo, ..."
+    return DateMention(anaphor.start(), anaphor.end(), when, "day")
 
 
 def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tuple[int, int]]:

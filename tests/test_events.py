@@ -328,3 +328,12 @@ def test_a_past_participle_dates_backwards_in_a_forward_looking_sentence(extract
         published=date(2024, 3, 6),
     )
     assert "2024-03-01" in [r["date"] for r in found if r["stage"] == "proposal"]
+
+
+def test_the_day_before_is_counted_from_the_last_day_reported(extract):
+    body = (
+        "The envoys met on Monday in Doha. The mood was tense. "
+        "The day before, in Cairo, the Egyptian side had met the Hamas delegation."
+    )
+    found = events(extract, body, published=date(2024, 3, 6))
+    assert ("talks", "2024-03-03", "Cairo") in [(r["stage"], r["date"], r["place"]) for r in found]

@@ -1,0 +1,57 @@
+"""Vocabulary files: YAML and line lists loaded from data/cues, clear errors when they are bad."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing import config
+from briefing.vocab import VocabularyError, load_lines, load_yaml, phrase_pattern
+
+
+def test_load_yaml_reads_a_file_from_the_directory_given(tmp_path):
+    (tmp_path / "words.yaml").write_text("truce: [pause, lull]\nrecent_days: 21\n", "utf-8")
+    assert load_yaml("words.yaml", tmp_path) == {"truce": ["pause", "lull"], "recent_days": 21}
+
+
+def test_missing_vocabulary_file_is_a_vocabulary_error_naming_it(tmp_path):
+    with pytest.raises(VocabularyError) as error:
+        load_yaml("absent.yaml", tmp_path)
+    assert str(error.value) == f"{tmp_path / 'absent.yaml'}: vocabulary file not found"
+    assert isinstance(error.value, ValueError)
+
+
+def test_invalid_yaml_is_a_vocabulary_error_naming_the_file(tmp_path):
+    (tmp_path / "broken.yaml").write_text("truce: [pause, lull\n", "utf-8")
+    with pytest.raises(VocabularyError, match=r"broken\.yaml: not valid YAML"):
+        load_yaml("broken.yaml", tmp_path)
+
+
+def test_load_lines_skips_comments_and_blank_lines(tmp_path, monkeypatch):
+    (tmp_path / "test_vocab_lines.txt").write_text(
+        "# a comment\nDr.\n\n   \n  U.S.  \n#U.N.\n", "utf-8"
+    )
+    monkeypatch.setattr(config, "CUES_DIR", tmp_path)
+    assert load_lines("test_vocab_lines.txt") == ("Dr.", "U.S.")
+    with pytest.raises(VocabularyError, match="vocabulary file not found"):
+        load_lines("test_vocab_absent.txt")
+
+
+def test_project_abbreviations_list_holds_titles_with_their_dot():
+    abbreviations = load_lines("abbreviations.txt")
+    assert {"Dr.", "U.S.", "a.m."} <= set(abbreviations)
+    assert not any(line.startswith("#") for line in abbreviations)
+
+
+def test_phrase_pattern_tries_longest_first_and_lets_spaces_stretch():
+    pattern = re.compile(phrase_pattern(["deal", " deal reached ", "", "  "]), re.I)
+    assert pattern.match("deal reached").group() == "deal reached"
+    assert pattern.match("Deal \t reached").group() == "Deal \t reached"
+    assert pattern.match("deal done").group() == "deal"
+
+
+def test_phrase_pattern_escapes_punctuation_and_never_matches_when_empty():
+    assert re.fullmatch(phrase_pattern(["a.m."]), "a.m.")
+    assert re.fullmatch(phrase_pattern(["a.m."]), "axmx") is None
+    assert re.search(phrase_pattern([]), "anything") is None
