@@ -73,7 +73,7 @@ def truce_context(
     if re.match(r"\s*(?:after|before|ago|later|earlier|since)\b", after):
         return False  # "a day after", "two days ago"
     before = text[max(ctx.sentence[0], quantity.start - 40) : quantity.start].lower()
-    if re.search(r"\b(?:ago|in|past|last|within)\s*$", before) and not phases:
+    if re.search(r"\b(?:ago|in|past|the\s+last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
     if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before):
         return False  # a rate: "600 trucks a day"

@@ -16,7 +16,7 @@ _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n\
 def _abbreviation_tail() -> re.Pattern[str]:
     abbreviations = load_lines("abbreviations.txt")
     alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
-    return re.compile(rf"(?:^|[\s(])(?:{alternatives})$")
+    return re.compile(rf"(?:^|[\s(\"“‘'])(?:{alternatives})$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -34,7 +34,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for match in _END.finditer(text, start, end):
         stop = match.end() if match.group().strip() else match.start()
         if match.group().startswith(".") and abbreviation_tail.search(
-            text, max(cursor, stop - 12), match.start() + 1
+            text, max(0, stop - 12), match.start() + 1
         ):
             continue
         _append(text, cursor, stop, spans)

@@ -89,7 +89,8 @@ def _phrase(phrase: str) -> str:
         for word in phrase.split()
     ]
     regex = "".join(parts)
-    return regex[: -len(r"\s+")] if regex.endswith(r"\s+") else regex
+    # The last word ends the match: no punctuation or space after it belongs to the trigger.
+    return regex[: -len(r"[,;:]?\s+")] if regex.endswith(r"[,;:]?\s+") else regex
 
 
 @functools.cache

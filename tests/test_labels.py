@@ -38,7 +38,6 @@ def test_measure_label_of_known_measures():
     assert measure_label("duration") == "Duration of a truce or phase"
 
 
-
 def test_every_contract_measure_has_a_label():
     contract = (
         "killed injured hostages_taken hostages_held hostages_dead hostages_released "

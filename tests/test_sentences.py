@@ -30,21 +30,13 @@ def test_abbreviations_do_not_end_a_sentence(text):
     assert sentences(text) == [text]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an abbreviation opening a paragraph ends a sentence: the abbreviation check "
-    "only looks back to the cursor, which sits after the blank line, so '^|\\s' never matches",
-)
+# Regression: an abbreviation opening a paragraph ended a sentence.
 def test_abbreviation_opening_a_paragraph_does_not_end_a_sentence():
     text = "Gaza talks\n\nU.S. Secretary of State Antony Blinken flew in."
     assert sentences(text) == ["Gaza talks", "U.S. Secretary of State Antony Blinken flew in."]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an abbreviation right after an opening quote ends a sentence: the abbreviation "
-    "must follow a space or '(', not a quote",
-)
+# Regression: an abbreviation after an opening quote ended a sentence.
 def test_abbreviation_after_an_opening_quote_does_not_end_a_sentence():
     text = 'He left. "Dr. Smith will come," she said.'
     assert sentences(text) == ["He left.", '"Dr. Smith will come," she said.']
@@ -86,7 +78,7 @@ def test_paragraph_break_ends_a_sentence_without_a_stop():
 
 
 def test_spans_cover_every_non_blank_character_once_without_surrounding_space():
-    text = "  Title line\n\nFirst one. Second (aside). Dr. Who? \"Quote.\"\n\n\nLast  "
+    text = '  Title line\n\nFirst one. Second (aside). Dr. Who? "Quote."\n\n\nLast  '
     spans = split_sentences(text)
     covered = [i for a, b in spans for i in range(a, b)]
     assert covered == sorted(set(covered))  # in order, no overlap
