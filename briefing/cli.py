@@ -79,11 +79,17 @@ _catalog = click.option(
 )
 
 
-def _sources(paths, catalog):
+def _sources(paths, catalog, precheck: bool = True):
+    """The articles of PATHS, every file read once first when ``precheck`` is set.
+
+    The precheck makes a bad file fail before anything is printed; a store is written
+    atomically and needs none.
+    """
     from briefing.corpus import check_readable, sources
 
     items = sources(paths, catalog)
-    check_readable(items)
+    if precheck:
+        check_readable(items)
     return items
 
 
@@ -134,7 +140,7 @@ def extract(
     from briefing.corpus import iter_records
     from briefing.records import to_json
 
-    items = _sources(paths, catalog)
+    items = _sources(paths, catalog, precheck=out is None)
     if engine == "dask":
         from briefing.distributed import extract as on_dask
 
