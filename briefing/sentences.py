@@ -24,7 +24,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
     Spans exclude surrounding whitespace; every non-blank character belongs to one span.
 
-    >>> split_sentences("Talks resumed. Dr. Smith said so.\\n\\nNew paragraph")
+    >>> split_sentences("Talks resumed. Dr. Smith said so.\n\nNew paragraph")
     [(0, 14), (15, 33), (35, 48)]
     """
     end = len(text) if end is None else end
