@@ -193,6 +193,9 @@ def _check_page(browser, path: Path, shots: Path) -> None:
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.wait_for(state="visible", timeout=5000)
     assert tooltip.inner_text().strip()
+    for anchor in page.locator("a[href^='#source-']").all():
+        target = anchor.get_attribute("href")[1:]
+        assert page.locator(f"[id='{target}']").count() == 1, target  # figure → its source
     for anchor in page.locator("nav.toc a").all():
         target = anchor.get_attribute("href")[1:]
         assert page.locator(f"[id='{target}']").count() == 1, target
