@@ -20,7 +20,8 @@ from briefing.vocab import load_yaml, phrase_pattern
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
 _PARTICLES = r"(?:al|el|bin|ben|abu|ibn|de|van|von|der|da|dos|du|Abu|Al|El|Bin|Ben)"
-_NAME_WORD = r"[A-Z][a-zà-ÿ]+(?:-[A-Z]?[a-zà-ÿ]+)?"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?"
+"""A capitalised word of a name, letters of any Latin alphabet ("Erdoğan", "Goldberg-Polin")."""
 _NAME = (
     rf"(?:{_NAME_WORD}|{_PARTICLES}-{_NAME_WORD})"
     rf"(?:\s+(?:{_PARTICLES}[\s-])?(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}"
@@ -209,8 +210,11 @@ def _unknown_patterns() -> list[tuple[str, re.Pattern[str]]]:
     cues = _cues()
     titles = cues["titles"]
     return [
-        # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim"
-        ("title", re.compile(rf"\b(?i:{titles})s?\s+(?P<name>{_NAME})")),
+        # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
+        # "the National Security Adviser, Tzachi Hanegbi, said"
+        ("title", re.compile(rf"\b(?i:{titles})s?,?\s+(?P<name>{_NAME})")),
+        # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age
+        ("age", re.compile(rf"(?P<name>{_NAME}),\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b)")),
         # "Bezalel Smotrich, a senior Hamas official"
         (
             "apposition",
@@ -259,8 +263,8 @@ def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[M
 
 def _trim_name(name: str, not_names: set[str]) -> str | None:
     words = name.split()
-    while words and words[0].rstrip(".") in not_names:
-        words.pop(0)
+    while words and (words[0].rstrip(".") in not_names or words[0].split("-")[0] in not_names):
+        words.pop(0)  # "Israeli-American Hersh Goldberg-Polin": the demonym is not the name
     while words and words[-1].rstrip(".") in not_names:
         words.pop()
     if len(words) < 2 or any(w.rstrip(".") in not_names for w in words):

@@ -123,3 +123,18 @@ def test_similarity_does_not_invent_actors(extract):
 def test_translated_word_order_of_the_gaza_health_ministry(extract):
     found = actors(extract, "According to the Ministry of Health of the enclave, 40 people died.")
     assert found["Gaza Ministry of Health"]["role"] == "source"
+
+
+def test_people_named_with_their_age_or_after_a_title_and_comma(extract):
+    body = (
+        "The Israeli National Security Adviser, Yossi Amrani, spoke first. "
+        "Dana Kessler, 31, and Israeli-American Avi Korenblum, 45, were freed."
+    )
+    found = actors(extract, body)
+    assert {"Yossi Amrani", "Dana Kessler", "Avi Korenblum"} <= set(found)
+    assert not any(name.startswith("Israeli") for name in found if name != "Israel")
+
+
+def test_names_with_letters_beyond_ascii(extract):
+    found = actors(extract, "Foreign Minister Hakan Fidanoğlu said Ankara would help.")
+    assert "Hakan Fidanoğlu" in found
