@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -290,16 +291,19 @@ _SCRIPTS = (
 )
 
 
+_STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+
+
 def guess_language(text: str) -> str:
     """Return the ISO 639-1 code of ``text``: by script, else by its most frequent common words.
 
     "und" (undetermined) when neither settles it.
     """
     sample = text[:4000]
-    letters = sum(c.isalpha() for c in sample) or 1
+    latin = len(re.findall(r"[A-Za-zÀ-ÿ]", sample))
     for code, block in _SCRIPTS:
-        if len(re.findall(f"[{block}]", sample)) > letters / 2:
+        if len(re.findall(f"[{block}]", sample)) > latin:
             return code
-    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
-    scores = {lang: sum(w in set(stop.split()) for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
     return max(scores, key=scores.__getitem__) if any(scores.values()) else "und"
