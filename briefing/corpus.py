@@ -103,17 +103,24 @@ def sources(paths: Iterable[str | Path], catalog: str | Path | None = None) -> l
     """Resolve command-line paths into article files with their catalog entries."""
     out: list[Source] = []
     catalogs: dict[Path, dict[str, Entry]] = {}
+    nearest: dict[Path, Path | None] = {}
     seen: dict[str, Path] = {}
+    resolved: set[Path] = set()
     for path in paths:
         for article in article_paths(path):
             # The nearest catalog: the one given, else the article's own folder's, else the
             # project's, so a folder of folders keeps each subfolder's metadata.
-            found = find_catalog(article if catalog is None else path, catalog)
+            folder = article.parent
+            if folder not in nearest:
+                nearest[folder] = find_catalog(article if catalog is None else path, catalog)
+            found = nearest[folder]
             if found is not None and found not in catalogs:
                 catalogs[found] = read_catalog(found)
             entries = catalogs.get(found, {}) if found is not None else {}
-            if article.resolve() in {p.resolve() for p in seen.values()}:
+            real = article.resolve()
+            if real in resolved:
                 continue  # the same file named twice on the command line
+            resolved.add(real)
             if article.stem in seen:
                 raise CorpusError(
                     f"{article}: article id {article.stem!r} is also {seen[article.stem]}"
