@@ -8,6 +8,7 @@ introduces, and finds named people and bodies the gazetteer does not know.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -16,7 +17,7 @@ from datetime import date
 
 from briefing.gazetteer import Gazetteer, Match, normalise
 from briefing.records import ActorRecord
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
 _PARTICLES = r"(?:al|el|bin|ben|abu|ibn|de|van|von|der|da|dos|du|Abu|Al|El|Bin|Ben)"
@@ -55,6 +56,7 @@ def _cues() -> dict:
         ),
         "verb": re.compile(rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"),
         "titles": phrase_pattern(data["person_titles"]),
+        "titles_start": starts_with(data["person_titles"]),
         "name_cues": phrase_pattern(data["name_cues"]),
         "org_words": set(data["organization_words"]),
         "media_words": set(data["media_words"]),
@@ -76,23 +78,27 @@ def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> li
 
 def _drop_nested_names(matches: list[Match]) -> list[Match]:
     """Drop a name inside a longer name ("Israel" in "Times of Israel"), keep names in titles."""
-    names = [m for m in matches if m.how in ("alias", "metonym")]
+    names = sorted((m for m in matches if m.how in ("alias", "metonym")), key=lambda m: m.start)
+    starts = [m.start for m in names]
+    longest = max((m.end - m.start for m in names), default=0)
+    titles = [m for m in matches if m.how == "description"]
     kept = []
     for match in matches:
+        # Only names that start at most ``longest`` characters before can contain this one.
+        low = bisect.bisect_left(starts, match.start - longest)
+        high = bisect.bisect_right(starts, match.start)
         inside = any(
             other is not match
-            and other.start <= match.start
             and match.end <= other.end
             and (other.end - other.start) > (match.end - match.start)
-            for other in names
+            for other in names[low:high]
         )
         covered_by_title = any(
-            other.how == "description"
-            and other.actor == match.actor
+            other.actor == match.actor
             and other.start <= match.start
             and match.end <= other.end
             and other is not match
-            for other in matches
+            for other in titles
         )
         if not inside and not covered_by_title:
             kept.append(match)
@@ -212,7 +218,10 @@ def _unknown_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
         # "the National Security Adviser, Tzachi Hanegbi, said"
-        ("title", re.compile(rf"\b(?i:{titles})s?,?\s+(?P<name>{_NAME})")),
+        (
+            "title",
+            re.compile(rf"\b{cues['titles_start']}(?i:{titles})s?,?\s+(?P<name>{_NAME})"),
+        ),
         # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age
         ("age", re.compile(rf"(?P<name>{_NAME}),\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b)")),
         # "Bezalel Smotrich, a senior Hamas official"

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 SourceResolver = Callable[[str], "str | None"]
 """Maps a source phrase ("the enclave's Ministry of Health") to a canonical actor name."""
@@ -57,6 +57,7 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
 
 @functools.cache
 def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The source before a verb of saying, the subject of one, and the inverted subject."""
     data = load_yaml("attribution.yaml")
     before = re.compile(
         rf"\b(?:{phrase_pattern(data['before'])})\s+(?P<src>[^,;.()“”\"]+?)(?=\s*(?:[,;.()“”\"]|$|\s+(?:that|which|who|show|shows)\b))",
@@ -69,8 +70,16 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
         rf"(?P<verb>{verbs})\b",
         re.I,
     )
+    # "subject" and "inverted" need a verb of saying: _candidates skips sentences without one.
     inverted = re.compile(rf"\b(?:{verbs})\s+(?P<src>the\s+[\w’' -]{{3,60}}?)(?=\s*[,.;]|$)", re.I)
     return before, subject, inverted
+
+
+@functools.cache
+def _verb_pattern() -> re.Pattern[str]:
+    data = load_yaml("attribution.yaml")
+    verbs = data["verbs"] + data["weak_verbs"]
+    return re.compile(rf"\b{starts_with(verbs)}(?:{phrase_pattern(verbs)})\b", re.I)
 
 
 _NOT_SOURCES = re.compile(
@@ -158,12 +167,13 @@ def _candidates(sentence_text: str) -> tuple[list[Candidate], list[Candidate]]:
     for match in _passive().finditer(sentence_text):
         if not any(c[0] <= match.start("src") < c[1] for c in strong):
             strong.append((match.start("src"), match.end("src"), match["src"], False))
-    for match in subject.finditer(sentence_text):
+    has_verb = _verb_pattern().search(sentence_text) is not None
+    for match in subject.finditer(sentence_text) if has_verb else ():
         found = _subject(match, sentence_text)
         if found:
             verb = match.group("verb").lower()
             (weak if verb in data["weak_verbs"] else strong).append(found)
-    for match in inverted.finditer(sentence_text):
+    for match in inverted.finditer(sentence_text) if has_verb else ():
         taken = any(c[0] <= match.start("src") < c[1] for c in strong)
         if not taken and not re.search(
             r"\b(?:evening|morning|day|night|week|time)\b", match["src"]

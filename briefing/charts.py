@@ -282,7 +282,7 @@ def co_mention_chart(pairs: pd.DataFrame, kinds: dict[str, str], top: int = 20) 
     names = pd.concat([pairs["a"], pairs["b"]]).value_counts().head(top).index
     data = pairs[pairs["a"].isin(names) & pairs["b"].isin(names)]
     both = pd.concat([data, data.rename(columns={"a": "b", "b": "a"})])
-    both = both.assign(kind=both["a"].map(kinds).fillna("organization"))
+    both = both.assign(kind=[kinds.get(a, "organization") for a in both["a"]])
     return (
         alt.Chart(both)
         .mark_circle()

@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 
 class CueSet:
@@ -21,8 +21,11 @@ class CueSet:
         for label, phrases in labelled.items():
             for phrase in phrases:
                 self.labels.setdefault(_key(str(phrase)), label)
-        pattern = phrase_pattern(list(self.labels))
-        self.pattern = re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE)
+        phrases = list(self.labels)
+        pattern = phrase_pattern(phrases)
+        self.pattern = re.compile(
+            rf"(?<![\w-]){starts_with(phrases)}{pattern}(?![\w-])", re.IGNORECASE
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Return ``(start, end, label)`` for every cue in ``text[start:end]``."""

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as _WEEKDAYS
 
-from briefing.vocab import load_yaml
+from briefing.vocab import load_yaml, starts_with
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,29 +42,46 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_DAY_NAMES) + r")"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+
+
+_MONTH_START = starts_with(list(_MONTH_NAMES))
+_EDGES = ("at", "the", "early", "mid", "late")
+_WEEKDAY_RELS = ("this", "last", "next", "on", "by", "until", "from")
+_RELATIVE_START = ("today", "tonight", "this", "yesterday", "tomorrow", "last", "next")
+_RELATIVE_START += ("earlier", "later", "the", "a")
+_YEAR_AFTER = ("in", "since", "of", "by", "until", "from")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w-])", re.I)),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}})", re.I)),
+    ("dmy", re.compile(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MONTH}(?![\w-])", re.I)),
+    ("md", re.compile(rf"\b{_MONTH_START}{_MONTH}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}})", re.I)),
     (
         "month",
         re.compile(
-            rf"\b(?P<edge>(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+|"
+            rf"\b{starts_with([*_MONTH_NAMES, *_EDGES])}"
+            rf"(?P<edge>(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+|"
             rf"(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?\b",
             re.I,
         ),
     ),
-    ("year", re.compile(rf"\b(?:in|since|of|by|until|from)\s+{_YEAR}\b", re.I)),
+    (
+        "year",
+        re.compile(rf"\b{starts_with(_YEAR_AFTER)}(?:{'|'.join(_YEAR_AFTER)})\s+{_YEAR}\b", re.I),
+    ),
     (
         "weekday",
-        re.compile(rf"\b(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b", re.I),
+        re.compile(
+            rf"\b{starts_with([*_WEEKDAY_RELS, *_DAY_NAMES])}"
+            rf"(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b",
+            re.I,
+        ),
     ),
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening|week|month)|yesterday|"
+            rf"\b{starts_with(_RELATIVE_START)}"
+            r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening|week|month)|yesterday|"
             r"tomorrow|last\s+(?:night|week|month)|next\s+(?:week|month)|"
             r"earlier\s+(?:this|in\s+the)\s+week|later\s+(?:this|in\s+the)\s+week|"
             r"the\s+day\s+before|a\s+day\s+(?:earlier|before))\b",
@@ -72,6 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
 # Capitalised words that look like month names but are not, in this news.
 _FALSE_MONTHS = {"may", "march"}
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 MAX_COUNT = 10_000_000_000
 """Larger numbers (IDs, noise, "10^400") are not counts of people, days or trucks."""
@@ -46,6 +46,10 @@ _SMALL = (
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SCALES = "hundred thousand million billion".split()
 _WORD = r"(?:" + "|".join(_SMALL + _TENS + _SCALES + ["dozen"]) + r")"
+# Where a number can begin: a digit, a number word, "a"/"an"/"half" or "between"/"from".
+_NUMBER_START = starts_with(
+    [*_SMALL, *_TENS, *_SCALES, "dozen", "a", "half", "between", "from"], r"\d"
+)
 _WORDS = (
     r"(?:an?(?=\s+(?:day|week|month|year|fortnight)\b))|"
     rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
@@ -126,13 +130,14 @@ def _qualifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, s
 def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
     data = load_yaml("vague.yaml")
     ranges = {" ".join(k.lower().split()): (int(v[0]), int(v[1])) for k, v in data.items()}
-    return re.compile(rf"\b(?P<v>{phrase_pattern(list(ranges))})\b(?!-)", re.I), ranges
+    pattern = rf"\b{starts_with(list(ranges))}(?P<v>{phrase_pattern(list(ranges))})\b(?!-)"
+    return re.compile(pattern, re.I), ranges
 
 
 @functools.cache
 def _scanner() -> re.Pattern[str]:
     pattern = (
-        rf"(?<![\w.,:/^])(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
+        rf"(?<![\w.,:/^]){_NUMBER_START}(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
         rf"(?:(?P<joiner>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+){_number('b_')})?"
     )
     return re.compile(pattern, re.I)
