@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -128,27 +129,53 @@ def resolve_dates(
 
 @functools.lru_cache(maxsize=64)
 def _whole(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
-    return tuple(_scan(text, published, 0, len(text), future))
+    return tuple(_resolve_all(_candidates(text), published, future))
+
+
+@functools.lru_cache(maxsize=16)
+def _candidates(text: str) -> tuple[tuple[str, re.Match[str], date | None], ...]:
+    """Every match of every date pattern in the whole text, read once whatever the tense."""
+    return tuple(_find(text, 0, len(text)))
+
+
+def _find(text: str, start: int, end: int) -> list[tuple[str, re.Match[str], date | None]]:
+    """``(kind, match, named date)`` for each pattern's matches, named dates first."""
+    found: list[tuple[str, re.Match[str], date | None]] = [
+        ("named", match, when)
+        for pattern, when in _named()
+        for match in pattern.finditer(text, start, end)
+    ]
+    for kind, pattern in _PATTERNS:
+        found.extend((kind, match, None) for match in pattern.finditer(text, start, end))
+    return found
 
 
 def _scan(
     text: str, published: date | None, start: int, end: int, future: bool
 ) -> list[DateMention]:
+    return _resolve_all(_find(text, start, end), published, future)
+
+
+def _resolve_all(
+    candidates: Iterable[tuple[str, re.Match[str], date | None]],
+    published: date | None,
+    future: bool,
+) -> list[DateMention]:
+    """Resolve matches in order; a match overlapping one already resolved is skipped."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for pattern, when in _named():
-        for match in pattern.finditer(text, start, end):
-            if published is None or published >= when:
+    for kind, match, when in candidates:
+        if kind == "named":
+            if when is not None and (published is None or published >= when):
                 found.append(DateMention(match.start(), match.end(), when, "day"))
                 taken.append(match.span())
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            mention = _resolve(kind, match, published, future)
-            if mention is not None:
-                found.append(mention)
-                taken.append(match.span())
+            continue
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        mention = _resolve(kind, match, published, future)
+        if mention is not None:
+            found.append(mention)
+            taken.append(match.span())
     return sorted(found, key=lambda m: m.start)
 
 

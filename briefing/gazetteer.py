@@ -9,7 +9,6 @@ offsets hold in the original.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -170,9 +169,10 @@ class Gazetteer:
 
 def normalise(text: str) -> str:
     """Same-length copy of ``text`` for matching: curly quotes and dashes made plain."""
-    if _TO_NORMALISE.search(text) is None:
-        return text  # most text has none of them, and a search is far cheaper than translate
-    return text.translate(_NORMALISE)
+    for fancy, plain in _NORMALISE:
+        if fancy in text:  # str.replace is far quicker than translate on long text
+            text = text.replace(fancy, plain)
+    return text
 
 
 def lower_same_length(text: str) -> str:
@@ -183,8 +183,7 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "ʼ": "'"})
-_TO_NORMALISE = re.compile("[’‘‐‑ʼ]")
+_NORMALISE = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("ʼ", "'"))
 
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:
