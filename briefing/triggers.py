@@ -42,9 +42,9 @@ def vocab() -> dict:
             "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
             "verbs": _compile(spec.get("verbs", [])),
             "nouns": _compile(spec.get("nouns", [])),
-            # First words of the phrases: a sentence without any of them needs no regex scan.
-            "verbs_first": _first_words(spec.get("verbs", [])),
-            "nouns_first": _first_words(spec.get("nouns", [])),
+            # The phrases by first word: only those are tried where that word is read.
+            "verbs_first": _by_first_word(spec.get("verbs", [])),
+            "nouns_first": _by_first_word(spec.get("nouns", [])),
             "needs_object": bool(spec.get("needs_object")),
         }
     modality = {
@@ -65,8 +65,17 @@ def vocab() -> dict:
 _WORDS = re.compile(r"[\w'’-]+")
 
 
-def _first_words(phrases: list[str]) -> frozenset[str]:
-    return frozenset(p.split()[0].lower().strip("\"“”‘’'") for p in phrases if p.split())
+def _first_word(phrase: str) -> str:
+    return phrase.split()[0].lower().strip("\"“”‘’'")
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, re.Pattern[str]]:
+    """One compiled pattern per first word, holding the phrases that begin with it."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if phrase.split():
+            groups.setdefault(_first_word(phrase), []).append(phrase)
+    return {word: _compile(group) for word, group in groups.items()}
 
 
 def _compile(phrases: list[str]) -> re.Pattern[str] | None:
@@ -101,8 +110,8 @@ def _first_word_index() -> dict[str, list[tuple[str, str, re.Pattern[str]]]]:
         for kind in ("verbs", "nouns"):
             if spec[kind] is None:
                 continue
-            for word in spec[kind + "_first"]:
-                index.setdefault(word, []).append((stage, kind, spec[kind]))
+            for word, pattern in spec[kind + "_first"].items():
+                index.setdefault(word, []).append((stage, kind, pattern))
     return index
 
 
