@@ -123,7 +123,10 @@ def resolve_dates(
     # expressions inside it, and is read on its own only when one crosses its edge.
     whole = _whole(text, published, future)
     inside = [m for m in whole if start <= m.start and m.end <= end]
-    crossing = any(m.start < end and start < m.end for m in whole if m not in inside)
+    crossing = any(
+        m.start < end and start < m.end and not (start <= m.start and m.end <= end)
+        for m in whole
+    )
     return _scan(text, published, start, end, future) if crossing else inside
 
 
