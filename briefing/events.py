@@ -13,6 +13,7 @@ Triggers and clause windows are in :mod:`briefing.triggers`; merging restatement
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -408,8 +409,12 @@ def _anaphoric_date(
     return DateMention(anaphor.start(), anaphor.end(), when, "day")
 
 
-def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tuple[int, int]]:
-    """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases."""
+@functools.lru_cache(maxsize=32)
+def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases.
+
+    Read once per event (cached) for its date, its place and its days.
+    """
     spans = []
     for match in _REPORTING_SEGMENT.finditer(text, *window):
         if trigger.start <= match.start() < trigger.end:
@@ -431,7 +436,7 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> list[tup
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
     if _ATTACK_WORD.search(text, *window):  # cheap test before the costly pattern
         spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
-    return spans
+    return tuple(spans)
 
 
 def _place(
@@ -440,8 +445,7 @@ def _place(
     """The venue: a place the event happens "in", "to" or "at", nearest the trigger."""
     spans = _excluded(text, trigger, window)
     candidates = []
-    for start, end, name in gazetteer.find_places(text[window[0] : window[1]]):
-        start, end = start + window[0], end + window[0]
+    for start, end, name in gazetteer.places_within(text, *window):
         if any(a <= start < b for a, b in spans):
             continue
         territory = gazetteer.places[name].country == "Palestinian territories"

@@ -87,6 +87,9 @@ class Gazetteer:
     _titles: ahocorasick.Automaton = field(repr=False, default=None)
     _places: ahocorasick.Automaton = field(repr=False, default=None)
     _spellings: dict[str, str] | None = field(repr=False, default=None)
+    _hits_memo: tuple[str, list[tuple[int, int, str]]] | None = field(
+        repr=False, default=None, compare=False
+    )
 
     def find(self, text: str, when: date | None = None) -> list[Match]:
         """Return every alias, metonym, demonym and valid description in ``text``."""
@@ -107,6 +110,26 @@ class Gazetteer:
 
     def find_places(self, text: str) -> list[tuple[int, int, str]]:
         """Return ``(start, end, place)`` for every place name, longest match first."""
+        return _longest_first(self._place_hits(text))
+
+    def places_within(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """``find_places(text[start:end])`` with offsets in ``text``.
+
+        The whole text is read once (the last few texts are remembered); a window is read on
+        its own only when a name crosses its edge or the edge cuts a word.
+        """
+        hits = self._place_hits(text)
+        norm = normalise(text[max(0, start - 2) : end + 2])
+        edge = start - max(0, start - 2)
+        cut = not _bounded(norm, edge, edge + end - start, strict=True)
+        if cut or any(a < end and start < b and (a < start or b > end) for a, b, _ in hits):
+            return [(a + start, b + start, p) for a, b, p in self.find_places(text[start:end])]
+        return _longest_first([h for h in hits if start <= h[0] and h[1] <= end])
+
+    def _place_hits(self, text: str) -> list[tuple[int, int, str]]:
+        memo = self._hits_memo
+        if memo and memo[0] is text:
+            return memo[1]
         norm = normalise(text)
         hits = []
         for end, entries in self._places.iter(norm):
@@ -114,13 +137,8 @@ class Gazetteer:
                 start = end - len(phrase) + 1
                 if _bounded(norm, start, end + 1, strict=True):
                     hits.append((start, end + 1, place))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, str]] = []
-        for hit in hits:
-            if kept and hit[0] < kept[-1][1]:
-                continue
-            kept.append(hit)
-        return kept
+        self._hits_memo = (text, hits)
+        return hits
 
     def resolve(self, phrase: str, when: date | None = None) -> str | None:
         """Return the canonical name of the most specific actor named in ``phrase``."""
@@ -184,6 +202,17 @@ def lower_same_length(text: str) -> str:
 
 
 _NORMALISE = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("ʼ", "'"))
+
+
+def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of overlapping names, the one that starts first and is longest."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:
