@@ -17,6 +17,7 @@ from datetime import date
 
 from briefing.gazetteer import Gazetteer, Match, normalise
 from briefing.records import ActorRecord
+from briefing.spans import Spans
 from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
@@ -164,7 +165,7 @@ def _following_name(ordered: list[Match], index: int) -> int | None:
 
 def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """After a person's full name, their surname alone names them ("Barnea", "Kirby")."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans((m.start, m.end) for m in mentions)
     found = []
     first_seen: dict[str, int] = {}
     for mention in mentions:
@@ -175,11 +176,12 @@ def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
             first_seen.setdefault(mention.name, mention.end)
     for name, after in first_seen.items():
         for surname in gazetteer.surnames(name):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[after:]):
-                span = (after + match.start(), after + match.end())
-                if not any(a < span[1] and span[0] < b for a, b in taken):
-                    found.append(Mention(*span, name, "surname"))
-                    taken.append(span)
+            if surname not in text[after:]:
+                continue
+            for match in _whole_word(surname).finditer(text, after):
+                if not taken.overlaps(*match.span()):
+                    found.append(Mention(*match.span(), name, "surname"))
+                    taken.add(*match.span())
     return found
 
 
@@ -193,7 +195,7 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     from rapidfuzz import fuzz, process
 
     index = gazetteer.spelling_index()
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans((m.start, m.end) for m in mentions)
     not_names = _cues()["not_names"]
     places = {
         p.lower() for place in gazetteer.places.values() for p in (place.name, *place.aliases)
@@ -203,7 +205,7 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
         word = match.group()
         if word in index or word in not_names or word.lower() in places:
             continue
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if taken.overlaps(*match.span()):
             continue
         best = process.extractOne(word, list(index), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
         if best and best[0][0].lower() == word[0].lower():
@@ -212,62 +214,78 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 
 @functools.cache
-def _unknown_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _unknown_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Names in actor positions: after a title, before what follows a name, after a cue.
+
+    The patterns that start with the name are one alternation, so the text is scanned for
+    names once; the group that matched says which position it was.
+    """
     cues = _cues()
     titles = cues["titles"]
-    return [
-        # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
-        # "the National Security Adviser, Tzachi Hanegbi, said"
-        (
-            "title",
-            re.compile(rf"\b{cues['titles_start']}(?i:{titles})s?,?\s+(?P<name>{_NAME})"),
-        ),
+    # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
+    # "the National Security Adviser, Tzachi Hanegbi, said"
+    title = re.compile(rf"\b{cues['titles_start']}(?i:{titles})s?,?\s+(?P<name>{_NAME})")
+    named = re.compile(
+        rf"(?P<name>{_NAME})(?:"
         # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age
-        ("age", re.compile(rf"(?P<name>{_NAME}),\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b)")),
+        rf"(?P<age>,\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b))"
         # "Bezalel Smotrich, a senior Hamas official"
-        (
-            "apposition",
-            re.compile(
-                rf"(?P<name>{_NAME}),\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
-                rf"(?P<desc>(?:[\w’'-]+\s+){{0,5}}?(?i:{titles}))\b"
-            ),
-        ),
-        # "according to X", "led by X"
-        ("cue", re.compile(rf"\b(?:{cues['name_cues']})\s+(?:the\s+)?(?P<name>{_NAME})")),
+        rf"|(?P<apposition>,\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
+        rf"(?:[\w’'-]+\s+){{0,5}}?(?i:{titles})\b)"
         # "X said", "X told"
-        (
-            "speaker",
-            re.compile(rf"(?P<name>{_NAME})\s+(?:said|told|says|added|explained|stressed)\b"),
-        ),
+        r"|(?P<speaker>\s+(?:said|told|says|added|explained|stressed)\b))"
+    )
+    # "according to X", "led by X"
+    cue = re.compile(rf"\b(?:{cues['name_cues']})\s+(?:the\s+)?(?P<name>{_NAME})")
+    return title, named, cue
+
+
+def _unknown_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """``(position, match)`` of each name in an actor position, title ones first."""
+    title, named, cue = _unknown_patterns()
+    by_name: dict[str, list[re.Match[str]]] = {"age": [], "apposition": [], "speaker": []}
+    for match in named.finditer(text):
+        by_name[match.lastgroup or ""].append(match)
+    return [
+        *(("title", m) for m in title.finditer(text)),
+        *(("age", m) for m in by_name["age"]),
+        *(("apposition", m) for m in by_name["apposition"]),
+        *(("cue", m) for m in cue.finditer(text)),
+        *(("speaker", m) for m in by_name["speaker"]),
     ]
 
 
 def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Named people and bodies in actor-like positions that the gazetteer does not know."""
     cues = _cues()
-    taken = [(m.start, m.end) for m in mentions]
-    places = [(a, b) for a, b, _ in gazetteer.find_places(text)]
+    taken = Spans([(m.start, m.end) for m in mentions])
+    places = Spans((a, b) for a, b, _ in gazetteer.find_places(text))
     found: list[Mention] = []
     names: dict[str, str] = {}
-    for how, pattern in _unknown_patterns():
-        for match in pattern.finditer(text):
-            start, end = match.span("name")
-            name = _trim_name(text[start:end], cues["not_names"])
-            if name is None:
-                continue
-            start = text.index(name, start)
-            end = start + len(name)
-            if any(a < end and start < b for a, b in taken + places):
-                continue
-            names.setdefault(name, how)
-            found.append(Mention(start, end, name, f"unknown:{how}"))
-            taken.append((start, end))
+    for how, match in _unknown_matches(text):
+        start, end = match.span("name")
+        name = _trim_name(text[start:end], cues["not_names"])
+        if name is None:
+            continue
+        start = text.index(name, start)
+        end = start + len(name)
+        if taken.overlaps(start, end) or places.overlaps(start, end):
+            continue
+        names.setdefault(name, how)
+        found.append(Mention(start, end, name, f"unknown:{how}"))
+        taken.add(start, end)
     for name in names:  # later mentions of the same unknown name
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not any(a < match.end() and match.start() < b for a, b in taken):
+        for match in _whole_word(name).finditer(text):
+            if not taken.overlaps(*match.span()):
                 found.append(Mention(match.start(), match.end(), name, "unknown:repeat"))
-                taken.append(match.span())
+                taken.add(*match.span())
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a whole word, not inside a hyphenated one."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
 
 
 def _trim_name(name: str, not_names: set[str]) -> str | None:

@@ -124,8 +124,7 @@ def resolve_dates(
     whole = _whole(text, published, future)
     inside = [m for m in whole if start <= m.start and m.end <= end]
     crossing = any(
-        m.start < end and start < m.end and not (start <= m.start and m.end <= end)
-        for m in whole
+        m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in whole
     )
     return _scan(text, published, start, end, future) if crossing else inside
 
