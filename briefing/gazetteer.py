@@ -115,21 +115,35 @@ class Gazetteer:
     def places_within(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """``find_places(text[start:end])`` with offsets in ``text``.
 
-        The whole text is read once (the last few texts are remembered); a window is read on
+        The whole text is read once (the last text is remembered); a window is read on
         its own only when a name crosses its edge or the edge cuts a word.
         """
         hits = self._place_hits(text)
         norm = normalise(text[max(0, start - 2) : end + 2])
         edge = start - max(0, start - 2)
         cut = not _bounded(norm, edge, edge + end - start, strict=True)
-        if cut or any(a < end and start < b and (a < start or b > end) for a, b, _ in hits):
-            return [(a + start, b + start, p) for a, b, p in self.find_places(text[start:end])]
-        return _longest_first([h for h in hits if start <= h[0] and h[1] <= end])
+        inside = []
+        for hit in hits:
+            if hit[0] < end and start < hit[1]:
+                if hit[0] < start or hit[1] > end:
+                    cut = True
+                    break
+                inside.append(hit)
+        if cut:
+            hits = self._scan_places(text[start:end])
+            return _longest_first([(a + start, b + start, p) for a, b, p in hits])
+        return _longest_first(inside)
 
     def _place_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """Every place name in ``text``, overlapping ones included; the last text is kept."""
         memo = self._hits_memo
         if memo and memo[0] is text:
             return memo[1]
+        hits = self._scan_places(text)
+        self._hits_memo = (text, hits)
+        return hits
+
+    def _scan_places(self, text: str) -> list[tuple[int, int, str]]:
         norm = normalise(text)
         hits = []
         for end, entries in self._places.iter(norm):
@@ -137,7 +151,6 @@ class Gazetteer:
                 start = end - len(phrase) + 1
                 if _bounded(norm, start, end + 1, strict=True):
                     hits.append((start, end + 1, place))
-        self._hits_memo = (text, hits)
         return hits
 
     def resolve(self, phrase: str, when: date | None = None) -> str | None:

@@ -217,3 +217,28 @@ def test_load_errors_name_the_file_and_entry(tmp_path, actors, places, message):
         load_gazetteer(actors_path, places_path)
     assert str(error.value).startswith(str(tmp_path / message.split(":")[0]))
     assert message in str(error.value)
+
+
+def test_places_within_a_window_are_those_of_the_window_read_alone():
+    """The venue of an event is looked up in its window; reading the whole article once must
+    give what reading the window alone gives, also when the window's edge cuts a name."""
+    import random
+
+    from briefing import config
+    from briefing.articles import read_article
+    from briefing.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    rng = random.Random(3)
+    for path in sorted(config.SEEDS_DIR.glob("*.txt")):
+        text = read_article(path).text
+        edges = [m for m in range(len(text)) if text.startswith(("Gaza", "Cairo", "Doha"), m)]
+        windows = [(rng.randrange(len(text)), rng.randrange(40, 400)) for _ in range(150)]
+        windows += [(e + cut, 300) for e in edges for cut in (0, 2)]  # edges inside names
+        windows += [(max(0, e - 200), 202) for e in edges]
+        for start, length in windows:
+            end = min(len(text), start + length)
+            alone = [
+                (a + start, b + start, p) for a, b, p in gazetteer.find_places(text[start:end])
+            ]
+            assert gazetteer.places_within(text, start, end) == alone, (path.name, start, end)
