@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-from briefing.vocab import load_yaml, phrase_pattern, starts_with
+from briefing.vocab import load_yaml, word_pattern
 
 
 class CueSet:
@@ -21,11 +21,7 @@ class CueSet:
         for label, phrases in labelled.items():
             for phrase in phrases:
                 self.labels.setdefault(_key(str(phrase)), label)
-        phrases = list(self.labels)
-        pattern = phrase_pattern(phrases)
-        self.pattern = re.compile(
-            rf"(?<![\w-]){starts_with(phrases)}{pattern}(?![\w-])", re.IGNORECASE
-        )
+        self.pattern = re.compile(word_pattern(list(self.labels)))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Return ``(start, end, label)`` for every cue in ``text[start:end]``."""

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import load_yaml, word_pattern
 
 SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
 CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
@@ -47,17 +47,12 @@ def vocab() -> dict:
             "nouns_first": _by_first_word(spec.get("nouns", [])),
             "needs_object": bool(spec.get("needs_object")),
         }
-    modality = {
-        k: re.compile(rf"(?<![\w-])(?:{phrase_pattern(v)})(?![\w-])", re.I)
-        for k, v in data["modality"].items()
-    }
+    modality = {k: re.compile(word_pattern(v)) for k, v in data["modality"].items()}
     return {
         "stages": stages,
-        "objects": re.compile(
-            rf"(?<![\w-])(?:{phrase_pattern(data['negotiation_objects'])})(?![\w-])", re.I
-        ),
+        "objects": re.compile(word_pattern(data["negotiation_objects"])),
         "modality": modality,
-        "goals": re.compile(rf"(?<![\w-])(?:{phrase_pattern(data['goal_words'])})(?![\w-])", re.I),
+        "goals": re.compile(word_pattern(data["goal_words"])),
         "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +65,39 @@ def starts_with(phrases: list[str] | tuple[str, ...] | set[str], extra: str = ""
     if not letters and not extra:
         return "(?!)"
     return "(?=[" + "".join(re.escape(c) for c in letters) + extra + "])"
+
+
+# Letters that Python's case-insensitive matching folds onto an ASCII letter.
+_FOLDED_EXTRA = "\u0130\u0131\u017f\u212a"
+
+
+def _folds(char: str) -> str:
+    """Every character that matches ``char`` case-insensitively (as ``re.IGNORECASE`` does)."""
+    candidates = {char, char.lower(), char.upper(), *_FOLDED_EXTRA, *string.ascii_letters}
+    return "".join(sorted(c for c in candidates if re.fullmatch(re.escape(char), c, re.I)))
+
+
+def word_pattern(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
+    r"""A pattern for ``phrases`` as whole words, case-insensitive, that the engine scans fast.
+
+    It matches exactly what ``(?<![\w-])(?:phrase|...)(?![\w-])`` compiled with
+    ``re.IGNORECASE`` matches (longest phrase first, spaces matching any run), but it must be
+    compiled *without* that flag: it opens with the set of first letters, which lets the
+    engine skip through the text to where a phrase can begin.
+
+    >>> [m.group() for m in re.finditer(word_pattern(["talks", "Truce"]), "TALKS; a truce-talks")]
+    ['TALKS']
+    """
+    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    if not ordered:
+        return "(?!)"
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        words = phrase.split()
+        rest = [re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])]
+        groups.setdefault(_folds(phrase[0]), []).append(r"\s+".join(rest))
+    firsts = "".join(sorted({c for key in groups for c in key}))
+    branches = "|".join(
+        f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
+    )
+    return rf"[{re.escape(firsts)}](?<![\w-].)(?i:{branches})(?![\w-])"

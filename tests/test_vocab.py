@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing import config
-from briefing.vocab import VocabularyError, load_lines, load_yaml, phrase_pattern
+from briefing.vocab import VocabularyError, load_lines, load_yaml, phrase_pattern, word_pattern
 
 
 def test_load_yaml_reads_a_file_from_the_directory_given(tmp_path):
@@ -55,3 +57,26 @@ def test_phrase_pattern_escapes_punctuation_and_never_matches_when_empty():
     assert re.fullmatch(phrase_pattern(["a.m."]), "a.m.")
     assert re.fullmatch(phrase_pattern(["a.m."]), "axmx") is None
     assert re.search(phrase_pattern([]), "anything") is None
+
+
+@given(
+    st.lists(st.text(alphabet="abkKsSſıİIi -é", min_size=1, max_size=8), min_size=1, max_size=8),
+    st.text(alphabet="abkKsSſıİIi -é,.\n", max_size=60),
+)
+def test_word_pattern_matches_what_the_plain_pattern_matches(phrases, text):
+    """The fast form finds the same spans as the plain case-insensitive whole-word form."""
+    plain = re.compile(rf"(?<![\w-]){phrase_pattern(phrases)}(?![\w-])", re.IGNORECASE)
+    fast = re.compile(word_pattern(phrases))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_word_pattern_reads_cue_words_in_news_text():
+    pattern = re.compile(word_pattern(["ceasefire", "truce", "talks", "prisoner exchange"]))
+    text = (
+        "Ceasefire TALKS stalled; the pre-truce prisoner\n exchange, truces and talks-in-waiting."
+    )
+    assert [m.group() for m in pattern.finditer(text)] == [
+        "Ceasefire",
+        "TALKS",
+        "prisoner\n exchange",
+    ]
