@@ -15,7 +15,12 @@ from briefing.vocab import load_yaml, word_pattern
 
 SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
 CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
-_CLAUSE_BREAK = re.compile(r",|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”\"]")
+# Punctuation, or "but", "which", "who", "while", "that" as whole words. It opens with the set
+# of first characters so the engine skips to them (the same as
+# r',|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”"]', only faster).
+_CLAUSE_BREAK = re.compile(
+    r'[,;:—–“”"bwt](?:(?<=[bwt])(?<!\w.)(?:(?<=b)ut|(?<=w)(?:hich|ho|hile)|(?<=t)hat)\b|(?<![bwt]))'
+)
 
 
 _MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
