@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as _WEEKDAYS
 
-from briefing.vocab import load_yaml, starts_with
+from briefing.vocab import first_letters, load_yaml, starts_with
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +45,23 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(_DAY_NAMES) + r")"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 
 
-_MONTH_START = starts_with(list(_MONTH_NAMES))
 _EDGES = ("at", "the", "early", "mid", "late")
 _WEEKDAY_RELS = ("this", "last", "next", "on", "by", "until", "from")
 _RELATIVE_START = ("today", "tonight", "this", "yesterday", "tomorrow", "last", "next")
 _RELATIVE_START += ("earlier", "later", "the", "a")
 _YEAR_AFTER = ("in", "since", "of", "by", "until", "from")
+# The patterns that begin with a digit or a month name open with the set of characters they can
+# begin with and are compiled case-sensitive (case-insensitive inside), which lets the engine
+# skip through the text; they match what ``\b(?=\d){_DAY}...`` and ``\b{_MONTH}...`` with
+# re.IGNORECASE match.
+_DAY_FIRST = r"(?P<day>\d(?<!\w\d)(?:(?<=[0-3])\d)?)(?i:(?:st|nd|rd|th)?"
+_MONTH_FIRST = rf"(?P<month>{first_letters(list(_MONTH_NAMES))})(?i:\.?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b")),
-    ("dmy", re.compile(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("dm", re.compile(rf"\b(?=\d){_DAY}\s+(?:of\s+)?{_MONTH}(?![\w-])", re.I)),
-    ("md", re.compile(rf"\b{_MONTH_START}{_MONTH}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}})", re.I)),
+    ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
+    ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
+    ("mdy", re.compile(rf"{_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}\b)")),
+    ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
+    ("md", re.compile(rf"{_MONTH_FIRST}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}}))")),
     (
         "month",
         re.compile(
@@ -68,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year",
-        re.compile(rf"\b{starts_with(_YEAR_AFTER)}(?:{'|'.join(_YEAR_AFTER)})\s+{_YEAR}\b", re.I),
+        re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)"),
     ),
     (
         "weekday",

@@ -88,6 +88,15 @@ def word_pattern(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
     >>> [m.group() for m in re.finditer(word_pattern(["talks", "Truce"]), "TALKS; a truce-talks")]
     ['TALKS']
     """
+    return first_letters(phrases, edge=r"[\w-]") + r"(?![\w-])"
+
+
+def first_letters(phrases: list[str] | tuple[str, ...] | set[str], edge: str = r"\w") -> str:
+    r"""``phrases`` case-insensitively, opening with the set of their first letters.
+
+    Longest phrase first; each starts where ``edge`` does not come before it (``\w``: like
+    ``\b``). The building block of :func:`word_pattern`; compile it without ``re.IGNORECASE``.
+    """
     ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     if not ordered:
         return "(?!)"
@@ -100,4 +109,4 @@ def word_pattern(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
     branches = "|".join(
         f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
     )
-    return rf"[{re.escape(firsts)}](?<![\w-].)(?i:{branches})(?![\w-])"
+    return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{branches})"

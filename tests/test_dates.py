@@ -8,9 +8,12 @@ Calendar facts used below (checked by hand):
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.dates import DateMention, resolve_dates
 
@@ -283,3 +286,28 @@ def test_mentions_are_in_text_order() -> None:
     found = resolve_dates(text, THU_2024_02_08)
     assert [m.date for m in found] == [date(2023, 11, 1), date(2024, 2, 6), date(2024, 2, 7)]
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+_TOKENS = "2024 2024-01-05 1 12 31 45 3rd 21st of in since from May may MAY Sept. sept Sep".split()
+_TOKENS += "September october oct. Jan june Juneau x - é ٣ ١٢ , ſept 1999 20 05 _ Mayo".split()
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(["", " ", ", ", "-"]))))
+def test_quick_date_patterns_match_what_the_plain_ones_match(parts):
+    """Date patterns that open with their first characters read dates as the plain ones do."""
+    from briefing import dates
+
+    day, month, year = dates._DAY, dates._MONTH, dates._YEAR
+    plain = {
+        "iso": re.compile(r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b"),
+        "dmy": re.compile(rf"\b(?=\d){day}\s+(?:of\s+)?{month},?\s+{year}\b", re.I),
+        "mdy": re.compile(rf"\b{month}\s+{day},?\s+{year}\b", re.I),
+        "dm": re.compile(rf"\b(?=\d){day}\s+(?:of\s+)?{month}(?![\w-])", re.I),
+        "md": re.compile(rf"\b{month}\s+{day}(?![\w-])(?!,?\s+\d{{4}})", re.I),
+        "year": re.compile(rf"\b(?:in|since|of|by|until|from)\s+{year}\b", re.I),
+    }
+    text = "".join(a + b for a, b in parts)
+    quick = dict(dates._PATTERNS)
+    for kind, pattern in plain.items():
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in quick[kind].finditer(text)] == expected, kind
