@@ -18,7 +18,7 @@ from datetime import date
 from briefing.gazetteer import Gazetteer, Match, normalise
 from briefing.records import ActorRecord
 from briefing.spans import Spans
-from briefing.vocab import load_yaml, phrase_pattern, starts_with
+from briefing.vocab import first_letters, load_yaml, phrase_pattern
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
 _PARTICLES = r"(?:al|el|bin|ben|abu|ibn|de|van|von|der|da|dos|du|Abu|Al|El|Bin|Ben)"
@@ -57,7 +57,7 @@ def _cues() -> dict:
         ),
         "verb": re.compile(rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"),
         "titles": phrase_pattern(data["person_titles"]),
-        "titles_start": starts_with(data["person_titles"]),
+        "titles_first": first_letters(data["person_titles"]),
         "name_cues": phrase_pattern(data["name_cues"]),
         "org_words": set(data["organization_words"]),
         "media_words": set(data["media_words"]),
@@ -224,7 +224,7 @@ def _unknown_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     titles = cues["titles"]
     # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
     # "the National Security Adviser, Tzachi Hanegbi, said"
-    title = re.compile(rf"\b{cues['titles_start']}(?i:{titles})s?,?\s+(?P<name>{_NAME})")
+    title = re.compile(rf"{cues['titles_first']}s?,?\s+(?P<name>{_NAME})")
     named = re.compile(
         rf"(?P<name>{_NAME})(?:"
         # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age

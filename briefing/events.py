@@ -48,10 +48,15 @@ _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
 _DATELINE = re.compile(r"[^\n–—]{0,40}?\d\s[–—]\s+(?:\([^)\n]{1,40}\)\s*)?")
 """A dateline opening the body ("25th November 2023 – (Jerusalem) ..."): publication, not event."""
 _ANAPHORIC = re.compile(
-    r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b"
-    r"|\b(?P<before>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b"
-    r"|\b(?P<after>the\s+day\s+after|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later)\b",
-    re.I,
+    # "the same day", "that evening", "earlier that day"; "the day before"; "the next day".
+    # The first letter opens the pattern so the engine skips to it; the groups only flag
+    # which kind of phrase matched (they start after the first letter).
+    r"[TtEeLlAa](?<!\w.)(?i:"
+    r"(?:(?<=[Tt])(?:he\s+same|hat)|(?<=[Ee])arlier\s+that|(?<=[Ll])ater\s+that)"
+    r"\s+(?:day|evening|night|morning|afternoon)\b"
+    r"|(?P<before>(?<=[Tt])he\s+day\s+before|(?<=[Tt])he\s+previous\s+day|(?<=[Aa])\s+day\s+earlier)\b"
+    r"|(?P<after>(?<=[Tt])he\s+day\s+after|(?<=[Tt])he\s+next\s+day|(?<=[Tt])he\s+following\s+day"
+    r"|(?<=[Aa])\s+day\s+later)\b)"
 )
 _ANAPHORIC_OPENING = re.compile(
     r"\s*(?:in\s+the\s+(?:afternoon|evening|morning)|hours\s+later)\b", re.I

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.compare import merge_timeline
 
@@ -337,3 +340,26 @@ def test_the_day_before_is_counted_from_the_last_day_reported(extract):
     )
     found = events(extract, body, published=date(2024, 3, 6))
     assert ("talks", "2024-03-03", "Cairo") in [(r["stage"], r["date"], r["place"]) for r in found]
+
+
+_ANAPHORA = "the The THE same that That earlier later day Day evening night morning".split()
+_ANAPHORA += "afternoon before previous a A after next following x é _ - , days".split()
+
+
+@given(st.lists(st.tuples(st.sampled_from(_ANAPHORA), st.sampled_from([" ", "", "\n", ", "]))))
+def test_day_anaphora_pattern_reads_as_the_plain_one(parts):
+    """'the same day', 'the day before' and kin are found as the plain pattern finds them."""
+    from briefing.events import _ANAPHORIC
+
+    plain = re.compile(
+        r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b"
+        r"|\b(?P<before>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b"
+        r"|\b(?P<after>the\s+day\s+after|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later)\b",
+        re.I,
+    )
+    text = "".join(a + b for a, b in parts)
+
+    def read(pattern):
+        return [(m.span(), bool(m["before"]), bool(m["after"])) for m in pattern.finditer(text)]
+
+    assert read(_ANAPHORIC) == read(plain)
