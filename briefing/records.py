@@ -7,8 +7,9 @@ declared and never replace a contract field.
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 
@@ -96,8 +97,23 @@ Record = ArticleRecord | FigureRecord | ActorRecord | EventRecord
 
 
 def to_dict(record: Record) -> dict[str, Any]:
-    """Return the contract's JSON object for ``record``, ``type`` first."""
-    return {"type": record.type, **asdict(record)}
+    """Return the contract's JSON object for ``record``, ``type`` first.
+
+    Like ``dataclasses.asdict`` (lists are copied, so the dict can be changed freely) but
+    several times quicker, which counts when a ledger has millions of records.
+    """
+    out: dict[str, Any] = {"type": record.type}
+    for name in _field_names(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, list):
+            value = [list(item) if isinstance(item, list) else item for item in value]
+        out[name] = value
+    return out
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def to_json(record: Record) -> str:

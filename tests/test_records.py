@@ -109,3 +109,24 @@ def test_figure_json_round_trips_every_contract_field():
         "sentence": "On October 7, more than 1,160 were killed.",
         "sentence_start": 6,
     }
+
+
+def test_to_dict_is_asdict_with_type_first_and_copies_lists():
+    """The quick to_dict gives what dataclasses.asdict gives, and never shares a list."""
+    from dataclasses import asdict
+
+    from briefing import config
+    from briefing.articles import read_article
+    from briefing.extract import extract_article
+    from briefing.records import to_dict
+
+    article = read_article(sorted(config.SEEDS_DIR.glob("*.txt"))[0])
+    records = extract_article(article)
+    assert {type(r).__name__ for r in records} >= {"ArticleRecord", "FigureRecord", "ActorRecord"}
+    for record in records:
+        as_dict = to_dict(record)
+        assert next(iter(as_dict)) == "type"
+        assert as_dict == {"type": record.type, **asdict(record)}
+    actor = next(r for r in records if r.type == "actor" and r.spans)
+    to_dict(actor)["spans"][0].append(99)
+    assert 99 not in actor.spans[0]
