@@ -159,13 +159,17 @@ _MAGIC = (
 )
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+"""Control bytes that text does not hold (tab, newline, form feed and return excepted)."""
+
+
 def binary_kind(data: bytes) -> str | None:
     """The binary format ``data`` looks like ("PDF"), "" if unknown, None if it is text."""
     head = data[:8192]
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if b"\x00" in data[:4096] or controls > MAX_BINARY_CONTROL_RATIO * len(head):
         return ""
     return None
@@ -291,6 +295,7 @@ _SCRIPTS = (
 )
 
 
+_ANY_SCRIPT = re.compile("[" + "".join(block for _, block in _SCRIPTS) + "]")
 _STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 
 
@@ -300,10 +305,11 @@ def guess_language(text: str) -> str:
     "und" (undetermined) when neither settles it.
     """
     sample = text[:4000]
-    latin = len(re.findall(r"[A-Za-zÀ-ÿ]", sample))
-    for code, block in _SCRIPTS:
-        if len(re.findall(f"[{block}]", sample)) > latin:
-            return code
+    if _ANY_SCRIPT.search(sample):  # one scan settles most texts: no letter of those scripts
+        latin = len(re.findall(r"[A-Za-zÀ-ÿ]", sample))
+        for code, block in _SCRIPTS:
+            if len(re.findall(f"[{block}]", sample)) > latin:
+                return code
     counts = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORD_SETS.items()}
     return max(scores, key=scores.__getitem__) if any(scores.values()) else "und"
