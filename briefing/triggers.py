@@ -45,11 +45,9 @@ def vocab() -> dict:
     for stage, spec in data["stages"].items():
         stages[stage] = {
             "cameo": str(spec["cameo"]) if spec.get("cameo") is not None else None,
-            "verbs": _compile(spec.get("verbs", [])),
-            "nouns": _compile(spec.get("nouns", [])),
             # The phrases by first word: only those are tried where that word is read.
-            "verbs_first": _by_first_word(spec.get("verbs", [])),
-            "nouns_first": _by_first_word(spec.get("nouns", [])),
+            "verbs_first": _by_first_word(spec.get("verbs") or []),
+            "nouns_first": _by_first_word(spec.get("nouns") or []),
             "needs_object": bool(spec.get("needs_object")),
         }
     modality = {k: re.compile(word_pattern(v)) for k, v in data["modality"].items()}
@@ -70,23 +68,23 @@ def _first_word(phrase: str) -> str:
     return phrase.split()[0].lower().strip("\"“”‘’'")
 
 
-def _by_first_word(phrases: list[str]) -> dict[str, re.Pattern[str]]:
-    """One compiled pattern per first word, holding the phrases that begin with it."""
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their first word (compiled when that word is first read)."""
     groups: dict[str, list[str]] = {}
     for phrase in phrases:
         if phrase.split():
             groups.setdefault(_first_word(phrase), []).append(phrase)
-    return {word: _compile(group) for word, group in groups.items()}
+    return {word: tuple(group) for word, group in groups.items()}
 
 
-def _compile(phrases: list[str]) -> re.Pattern[str] | None:
+@functools.cache
+def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Compile trigger phrases; ``...`` in a phrase stands for up to four words.
 
     The gap does not open with "and", "or" or "but": in "violating the agreement and
     announced" the agreement is the object of another verb, not the subject of "announced".
+    Compiled on first use, so a run over one article compiles only what it reads.
     """
-    if not phrases:
-        return None
     alternatives = "|".join(_phrase(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
@@ -104,15 +102,13 @@ def _phrase(phrase: str) -> str:
 
 
 @functools.cache
-def _first_word_index() -> dict[str, list[tuple[str, str, re.Pattern[str]]]]:
-    """Each word that can begin a trigger phrase, with the patterns that begin with it."""
-    index: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+def _first_word_index() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """Each word that can begin a trigger phrase, with the phrases that begin with it."""
+    index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for stage, spec in vocab()["stages"].items():
         for kind in ("verbs", "nouns"):
-            if spec[kind] is None:
-                continue
-            for word, pattern in spec[kind + "_first"].items():
-                index.setdefault(word, []).append((stage, kind, pattern))
+            for word, phrases in spec[kind + "_first"].items():
+                index.setdefault(word, []).append((stage, kind, phrases))
     return index
 
 
@@ -142,8 +138,8 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
     for position in _trigger_starts(text, start, end):
         word = _WORDS.match(text, position, end)
         # Only where a trigger phrase can begin is each stage's pattern tried, anchored.
-        for stage, kind, pattern in index.get(word.group().lower(), ()) if word else ():
-            match = pattern.match(text, position, end)
+        for stage, kind, phrases in index.get(word.group().lower(), ()) if word else ():
+            match = _compile(phrases).match(text, position, end)
             if match:
                 found.append(Trigger(stage, match.start(), match.end(), kind == "nouns"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
