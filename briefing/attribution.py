@@ -144,6 +144,7 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _mask_appositions(sentence_text: str) -> str:
     """Blank out appositions before a reporting verb, keeping offsets.
 
@@ -155,8 +156,12 @@ def _mask_appositions(sentence_text: str) -> str:
 Candidate = tuple[int, int, str, bool]  # start, end, phrase, embedded in a relative clause
 
 
-def _candidates(sentence_text: str) -> tuple[list[Candidate], list[Candidate]]:
-    """Every source phrase of a sentence: strong ones and weak ones."""
+@functools.lru_cache(maxsize=256)
+def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]]:
+    """Every source phrase of a sentence: strong ones and weak ones.
+
+    Read once per sentence (cached), however many figures the sentence holds.
+    """
     before, subject, inverted = _attribution_patterns()
     data = load_yaml("attribution.yaml")
     strong: list[Candidate] = []
@@ -187,7 +192,7 @@ def _candidates(sentence_text: str) -> tuple[list[Candidate], list[Candidate]]:
             continue
         # "Gaza toll", "Hamas' figures": a possessive only counts when no one is said to speak.
         weak.append((match.start("src"), match.end("src"), owner, False))
-    return strong, weak
+    return tuple(strong), tuple(weak)
 
 
 def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:
