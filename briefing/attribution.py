@@ -33,18 +33,31 @@ def attribution(
     return normalise_source(phrase, resolve_source)
 
 
+_LEADING_DETERMINER = re.compile(r"^(?:the|an?|its|their)\s+", re.I)
+
+
+@functools.cache
+def _normalising_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """Phrases kept as written (any of them, as a whole word) and the rewrites, compiled."""
+    data = load_yaml("attribution.yaml")
+    keep = "|".join(rf"\b{re.escape(k)}\b" for k in data["keep_as_written"]) or "(?!)"
+    rewrites = [(re.compile(p, re.I), r) for p, r in data["rewrites"]]
+    return re.compile(keep, re.I), rewrites
+
+
 def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str | None:
     """A source phrase as a canonical actor name where one is known, else as written."""
     data = load_yaml("attribution.yaml")
-    cleaned = re.sub(r"^(?:the|an?|its|their)\s+", "", phrase.strip(" ,.;:"), flags=re.I)
-    if any(re.search(rf"\b{re.escape(k)}\b", cleaned, re.I) for k in data["keep_as_written"]):
+    keep_as_written, rewrites = _normalising_patterns()
+    cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
+    if keep_as_written.search(cleaned):
         return cleaned
     if cleaned in data["metonyms"]:
         return data["metonyms"][cleaned]
     if resolve_source:
         rewritten = cleaned
-        for pattern, replacement in data["rewrites"]:
-            rewritten = re.sub(pattern, replacement, rewritten, flags=re.I)
+        for pattern, replacement in rewrites:
+            rewritten = pattern.sub(replacement, rewritten)
         name = (
             (resolve_source(rewritten) if rewritten != cleaned else None)
             or resolve_source(phrase.strip(" ,.;:"))

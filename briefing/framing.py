@@ -390,11 +390,19 @@ def _day(mention: DateMention) -> str | None:
 
 def _dates_outside_since(quantity: Quantity, ctx: Context) -> list[DateMention]:
     """Date mentions of the sentence, less those that open a running total ("since ...")."""
-    text = ctx.text
-    return [
+    return list(_sentence_dates_outside_since(ctx.text, ctx.published, ctx.sentence))
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_dates_outside_since(
+    text: str, published: date | None, sentence: tuple[int, int]
+) -> tuple[DateMention, ...]:
+    """Read once per sentence, however many figures it holds."""
+    return tuple(
         m
-        for m in resolve_dates(text, ctx.published, *ctx.sentence)
-        if not re.search(
-            r"\b(?:since|from)\s+(?:the\s+)?$", text[max(0, m.start - 12) : m.start], re.I
-        )
-    ]
+        for m in resolve_dates(text, published, *sentence)
+        if not _SINCE_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    )

@@ -76,6 +76,10 @@ class Place:
     aliases: tuple[str, ...] = ()
 
 
+RESOLVE_MEMORY = 20_000
+"""Most source phrases whose canonical actor a gazetteer remembers at once."""
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """The compiled actor and place data."""
@@ -89,6 +93,9 @@ class Gazetteer:
     _spellings: dict[str, str] | None = field(repr=False, default=None)
     _hits_memo: tuple[str, list[tuple[int, int, str]]] | None = field(
         repr=False, default=None, compare=False
+    )
+    _resolved: dict[tuple[str, date | None], str | None] = field(
+        repr=False, default_factory=dict, compare=False
     )
 
     def find(self, text: str, when: date | None = None) -> list[Match]:
@@ -154,13 +161,21 @@ class Gazetteer:
         return hits
 
     def resolve(self, phrase: str, when: date | None = None) -> str | None:
-        """Return the canonical name of the most specific actor named in ``phrase``."""
+        """Return the canonical name of the most specific actor named in ``phrase``.
+
+        Answers are remembered (source phrases recur across a corpus); the memory is
+        emptied when it grows past ``RESOLVE_MEMORY`` phrases, so it stays small.
+        """
+        key = (phrase, when)
+        if key in self._resolved:
+            return self._resolved[key]
         matches = [m for m in self.find(phrase, when) if m.how != "metonym"]
-        if not matches:
-            return None
         # The longest name wins: "the Hamas Ministry of Health" is the ministry, not Hamas.
-        best = max(matches, key=lambda m: (m.end - m.start, -m.start))
-        return best.actor
+        best = max(matches, key=lambda m: (m.end - m.start, -m.start)).actor if matches else None
+        if len(self._resolved) >= RESOLVE_MEMORY:
+            self._resolved.clear()
+        self._resolved[key] = best
+        return best
 
     def spelling_index(self) -> dict[str, str]:
         """Distinctive single-word names (surnames, agencies) mapped to their actor.
