@@ -7,7 +7,6 @@ place are looked for (:mod:`briefing.events` reads them).
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -124,48 +123,12 @@ def _trigger_starts(text: str, start: int, end: int) -> list[int]:
     One scan for those words (not a walk over every word); each is a word of its own, as
     ``_WORDS`` splits the text, or it is not a trigger's first word.
     """
-    if start >= end:
-        return []
-    known = _text_trigger_starts(text)
-    if known is None:  # lower-casing changed the text's length: scan the window
-        starts = [start]
-        for hit in _first_word_finder().finditer(text, start, end):
-            position = hit.start()
-            if position > start and not _WORD_CHAR.match(text, position - 1):
-                starts.append(position)
-        return starts
-    inside = known[bisect.bisect_right(known, start) : bisect.bisect_left(known, end)]
-    starts = [start, *inside]
-    if end < len(text) and _WORD_CHAR.match(text, end) and _WORD_CHAR.match(text, end - 1):
-        cut = end - 1  # the last word runs on past the window: it is read as cut there
-        while cut > start and _WORD_CHAR.match(text, cut - 1):
-            cut -= 1
-        starts = sorted({*starts, cut})
+    starts = [start] if start < end else []
+    for hit in _first_word_finder().finditer(text, start, end):
+        position = hit.start()
+        if position > start and not _WORD_CHAR.match(text, position - 1):
+            starts.append(position)
     return starts
-
-
-@functools.lru_cache(maxsize=8)
-def _text_trigger_starts(text: str) -> list[int] | None:
-    """Where each word of ``text`` that can begin a trigger begins, read once per text.
-
-    The words of the text that are first words of triggers are found with one set
-    intersection, then located with ``str.find``.
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return None
-    present = _first_word_index().keys() & set(_WORDS.findall(lowered))
-    positions = []
-    for word in present:
-        at = lowered.find(word)
-        while at != -1:
-            after = at + len(word)
-            if (at == 0 or not _WORD_CHAR.match(lowered, at - 1)) and not _WORD_CHAR.match(
-                lowered, after
-            ):
-                positions.append(at)
-            at = lowered.find(word, at + 1)
-    return sorted(positions)
 
 
 def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[Trigger]:
