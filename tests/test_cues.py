@@ -61,37 +61,3 @@ def test_cue_set_labels_from_a_mapping_or_from_list_keys():
     truce = cue_set("measures.yaml", "truce_words", "not_truce_words")
     text = "A pause in the war."
     assert cues(truce, text) == [("pause", "truce_words"), ("war", "not_truce_words")]
-
-
-def test_windows_of_a_long_text_read_as_if_alone():
-    """A window's cues, taken from one reading of the whole article, are those the window
-    alone gives, also when its edges cut words or phrases."""
-    import random
-
-    from briefing import config
-    from briefing.articles import read_article
-
-    cues = cue_set("measures.yaml", "heads")
-    multi = CueSet({"x": ["prisoner exchange", "prisoner", "exchange", "talks", "fire"]})
-    rng = random.Random(5)
-    for path in sorted(config.SEEDS_DIR.glob("*.txt")):
-        text = read_article(path).text + " prisoner exchange talks cease-fire prisoners"
-        for cue_set_ in (cues, multi):
-            windows = []
-            for _ in range(100):
-                start = rng.randrange(len(text))
-                windows.append((start, min(len(text), start + rng.randrange(0, 400))))
-            for match in cue_set_.pattern.finditer(text):  # edges inside and around cues
-                for cut in range(-1, match.end() - match.start() + 2):
-                    windows.append((match.start() + cut, min(len(text), match.start() + 300)))
-                    windows.append((max(0, match.start() - 300), match.start() + cut))
-            tail = len(text) - 45  # the words added at the end, cut at every character
-            windows += [(tail - 200, end) for end in range(tail, len(text) + 1)]
-            windows += [(start, len(text)) for start in range(tail, len(text) - 450, -1)]
-            for start, end in windows:
-                alone = [
-                    (m.start(), m.end(), cue_set_.labels[" ".join(m.group().lower().split())])
-                    for m in cue_set_.pattern.finditer(text, start, end)
-                ]
-                assert cue_set_.find(text, start, end) == alone, (path.name, start, end)
-                assert cue_set_.any(text, start, end) == bool(alone)
