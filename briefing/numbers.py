@@ -7,14 +7,13 @@ percentages and labels such as "Resolution 2735" are recognised here and left ou
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from briefing.vocab import first_letters, load_yaml, phrase_pattern, starts_with
+from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 MAX_COUNT = 10_000_000_000
 """Larger numbers (IDs, noise, "10^400") are not counts of people, days or trucks."""
@@ -144,48 +143,6 @@ def _scanner() -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-@functools.cache
-def _starts_pattern() -> re.Pattern[str]:
-    """Where a number can begin: a digit, or a number word, "a", "half", "between", "from".
-
-    A quick scan (it opens with its first characters) for the few places where the full
-    pattern is then tried.
-    """
-    words = [*_SMALL, *_TENS, *_SCALES, "dozen", "a", "an", "half", "between", "from"]
-    edge = r"[\w.,:/^]"  # as in the scanner's look-behind
-    return re.compile(rf"\d(?<!{edge}\d)|{first_letters(words, edge=edge)}(?!\w)")
-
-
-@functools.lru_cache(maxsize=8)
-def _number_starts(text: str) -> list[int]:
-    return [m.start() for m in _starts_pattern().finditer(text)]
-
-
-def _search(text: str, position: int, end: int) -> re.Match[str] | None:
-    """``_scanner().search(text, position, end)``, only quicker.
-
-    The full pattern is tried only where the text's quick scan found a number can begin.
-    """
-    scanner = _scanner()
-    starts = _number_starts(text)
-    tried = starts[bisect.bisect_left(starts, position) : bisect.bisect_left(starts, end)]
-    if position < end < len(text) and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
-        # A word cut by ``end`` reads as ended there ("Hundred|s"): try where it begins.
-        cut = end - 1
-        while cut > position and _is_word_char(text[cut - 1]):
-            cut -= 1
-        tried = sorted({*tried, cut})
-    for start in tried:
-        match = scanner.match(text, start, end)
-        if match is not None:
-            return match
-    return None
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def parse_digits(text: str) -> float | None:
     """Return the value of a digit string with thousands separators.
 
@@ -257,8 +214,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 def _numeric(text: str, start: int, end: int) -> list[Quantity]:
     """Digits and number words, single or as ranges, less dates, ratios, money and labels."""
     out: list[Quantity] = []
+    scanner = _scanner()
     position = start
-    while (match := _search(text, position, end)) is not None:
+    while (match := scanner.search(text, position, end)) is not None:
         position = match.end()
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 20]

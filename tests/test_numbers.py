@@ -9,8 +9,6 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from briefing.numbers import Quantity, find_quantities, parse_digits, parse_words
 
@@ -391,31 +389,3 @@ def test_search_window_is_respected() -> None:
 
 def test_absurd_numbers_are_not_counts() -> None:
     assert quantities("99999999999999999999 people and 10^400 trucks") == []
-
-
-_NUMBERISH = (
-    "1 12 1,200 29.514 2.5 one Two twenty-five hundred Hundreds a an A half between".split()
-)
-_NUMBERISH += (
-    "from to and or - – thousand million x é ſix $ . , : / ^ 3rd 2024 dozen six-week".split()
-)
-_NUMBERISH += "a week an hour seventy seven seventeen".split()
-
-
-@given(
-    st.lists(st.tuples(st.sampled_from(_NUMBERISH), st.sampled_from([" ", "", "-", ", ", "."]))),
-    st.integers(0, 80),
-    st.integers(0, 80),
-)
-def test_number_search_finds_what_the_full_pattern_finds(parts, position, end):
-    """Trying the number pattern only where the quick scan says a number can begin finds the
-    same first number as searching with the full pattern, wherever the search starts and ends."""
-    from briefing.numbers import _scanner, _search
-
-    text = "".join(a + b for a, b in parts)
-    end = min(end, len(text))
-    plain = _scanner().search(text, position, end)
-    quick = _search(text, position, end)
-    assert (quick and (quick.span(), quick.groupdict())) == (
-        plain and (plain.span(), plain.groupdict())
-    )
