@@ -157,7 +157,7 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4)
 def _mask_appositions(sentence_text: str) -> str:
     """Blank out appositions before a reporting verb, keeping offsets.
 
@@ -169,7 +169,7 @@ def _mask_appositions(sentence_text: str) -> str:
 Candidate = tuple[int, int, str, bool]  # start, end, phrase, embedded in a relative clause
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4)
 def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]]:
     """Every source phrase of a sentence: strong ones and weak ones.
 

@@ -396,7 +396,7 @@ def _dates_outside_since(quantity: Quantity, ctx: Context) -> list[DateMention]:
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4)
 def _sentence_dates_outside_since(
     text: str, published: date | None, sentence: tuple[int, int]
 ) -> tuple[DateMention, ...]:
