@@ -183,6 +183,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
     ]
     outlet = published = None
     kept: list[str] = []
+    headline_key = ""
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -200,8 +201,10 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
             if not any(len(rest.split()) >= 40 for rest in lines[index + 1 :]):
                 break
             continue
-        if kept and _same_line(line, kept[0]):
+        if kept and _line_key(line) == headline_key:
             continue  # the headline repeated by the page
+        if not kept:
+            headline_key = _line_key(line)
         kept.append(line)
     if not kept:
         raise ArticleError(f"{path or article_id}: no article text after removing page furniture")
@@ -232,8 +235,12 @@ def _clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def _same_line(a: str, b: str) -> bool:
-    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+_NON_WORD = re.compile(r"\W+")
+
+
+def _line_key(line: str) -> str:
+    """What two lines must share to be the same line: their letters and digits, any case."""
+    return _NON_WORD.sub("", line).casefold()
 
 
 @functools.cache
