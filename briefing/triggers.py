@@ -61,7 +61,6 @@ def vocab() -> dict:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
-_WORD_CHAR = re.compile(r"[\w'’-]")
 
 
 def _first_word(phrase: str) -> str:
@@ -112,34 +111,14 @@ def _first_word_index() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     return index
 
 
-@functools.cache
-def _first_word_finder() -> re.Pattern[str]:
-    return re.compile(word_pattern(list(_first_word_index())))
-
-
-def _trigger_starts(text: str, start: int, end: int) -> list[int]:
-    """Where a word that can begin a trigger phrase begins, in ``text[start:end]``.
-
-    One scan for those words (not a walk over every word); each is a word of its own, as
-    ``_WORDS`` splits the text, or it is not a trigger's first word.
-    """
-    starts = [start] if start < end else []
-    for hit in _first_word_finder().finditer(text, start, end):
-        position = hit.start()
-        if position > start and not _WORD_CHAR.match(text, position - 1):
-            starts.append(position)
-    return starts
-
-
 def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]]) -> list[Trigger]:
     """Stage triggers of one sentence, overlaps resolved, background nouns left out."""
     found: list[Trigger] = []
     index = _first_word_index()
-    for position in _trigger_starts(text, start, end):
-        word = _WORDS.match(text, position, end)
+    for word in _WORDS.finditer(text, start, end):
         # Only where a trigger phrase can begin is each stage's pattern tried, anchored.
-        for stage, kind, phrases in index.get(word.group().lower(), ()) if word else ():
-            match = _compile(phrases).match(text, position, end)
+        for stage, kind, phrases in index.get(word.group().lower(), ()):
+            match = _compile(phrases).match(text, word.start(), end)
             if match:
                 found.append(Trigger(stage, match.start(), match.end(), kind == "nouns"))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
