@@ -276,8 +276,12 @@ def _read_dateline(article: Article, first: str) -> None:
         return
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_date(value: str) -> date | None:
-    """Parse a written date ("24th February 2024", "2024-02-24"); None if not a full date."""
+    """Parse a written date ("24th February 2024", "2024-02-24"); None if not a full date.
+
+    Remembered: a feed's datelines repeat the same few dates, and the parser is slow.
+    """
     from dateutil import parser
 
     value = value.strip().rstrip(".,")
