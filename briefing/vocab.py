@@ -110,3 +110,16 @@ def first_letters(phrases: list[str] | tuple[str, ...] | set[str], edge: str = r
         f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
     )
     return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{branches})"
+
+
+def word_start(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
+    r"""``\b(?:phrase|...)`` case-insensitively, for a pattern compiled without re.IGNORECASE.
+
+    Quick (:func:`first_letters`) when every phrase begins with a word character, which is
+    what ``\b`` then means; otherwise the plain form, so any phrase an analyst adds still
+    matches as before.
+    """
+    firsts = [p.strip()[0] for p in phrases if p and p.strip()]
+    if all(c.isalnum() or c == "_" for c in firsts):
+        return first_letters(phrases)
+    return rf"\b(?i:{phrase_pattern(list(phrases))})"

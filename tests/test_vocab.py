@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing import config
-from briefing.vocab import VocabularyError, load_lines, load_yaml, phrase_pattern, word_pattern
+from briefing.vocab import (
+    VocabularyError,
+    load_lines,
+    load_yaml,
+    phrase_pattern,
+    word_pattern,
+    word_start,
+)
 
 
 def test_load_yaml_reads_a_file_from_the_directory_given(tmp_path):
@@ -80,3 +87,14 @@ def test_word_pattern_reads_cue_words_in_news_text():
         "TALKS",
         "prisoner\n exchange",
     ]
+
+
+@given(
+    st.lists(st.text(alphabet="abkKsSſıİIi -é“", min_size=1, max_size=8), min_size=1, max_size=6),
+    st.text(alphabet="abkKsSſıİIi -é,.\n“", max_size=60),
+)
+def test_word_start_matches_what_a_plain_word_boundary_matches(phrases, text):
+    """``word_start`` finds what ``\\b(?:phrase|...)`` with re.IGNORECASE finds."""
+    plain = re.compile(rf"\b{phrase_pattern(phrases)}", re.IGNORECASE)
+    quick = re.compile(word_start(phrases))
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
