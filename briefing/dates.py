@@ -56,12 +56,17 @@ _YEAR_AFTER = ("in", "since", "of", "by", "until", "from")
 # re.IGNORECASE match.
 _DAY_FIRST = r"(?P<day>\d(?<!\w\d)(?:(?<=[0-3])\d)?)(?i:(?:st|nd|rd|th)?"
 _MONTH_FIRST = rf"(?P<month>{first_letters(list(_MONTH_NAMES))})(?i:\.?"
+# "May 5, 2024" (mdy) and "May 5" not followed by a year (md) never match at the same place:
+# one scan reads both, told apart by the year group.
+_MONTH_DAY = re.compile(
+    rf"{_MONTH_FIRST}\s+{_DAY}(?:(?P<with_year>,?\s+{_YEAR}\b)|(?![\w-])(?!,?\s+\d{{4}})))"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
-    ("mdy", re.compile(rf"{_MONTH_FIRST}\s+{_DAY},?\s+{_YEAR}\b)")),
+    ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
-    ("md", re.compile(rf"{_MONTH_FIRST}\s+{_DAY}(?![\w-])(?!,?\s+\d{{4}}))")),
+    ("md", _MONTH_DAY),
     (
         "month",
         re.compile(
@@ -152,8 +157,17 @@ def _find(text: str, start: int, end: int) -> list[tuple[str, re.Match[str], dat
         for pattern, when in _named()
         for match in pattern.finditer(text, start, end)
     ]
+    month_day: list[re.Match[str]] | None = None
     for kind, pattern in _PATTERNS:
-        found.extend((kind, match, None) for match in pattern.finditer(text, start, end))
+        if pattern is _MONTH_DAY:
+            if month_day is None:
+                month_day = list(pattern.finditer(text, start, end))
+            with_year = kind == "mdy"
+            found.extend(
+                (kind, m, None) for m in month_day if (m["with_year"] is not None) == with_year
+            )
+        else:
+            found.extend((kind, match, None) for match in pattern.finditer(text, start, end))
     return found
 
 
