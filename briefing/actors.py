@@ -197,9 +197,8 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     index = gazetteer.spelling_index()
     taken = Spans((m.start, m.end) for m in mentions)
     not_names = _cues()["not_names"]
-    places = {
-        p.lower() for place in gazetteer.places.values() for p in (place.name, *place.aliases)
-    }
+    places = gazetteer.place_words()
+    choices = list(index)
     found = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
@@ -207,7 +206,7 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
             continue
         if taken.overlaps(*match.span()):
             continue
-        best = process.extractOne(word, list(index), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
         if best and best[0][0].lower() == word[0].lower():
             found.append(Mention(match.start(), match.end(), index[best[0]], "spelling"))
     return found

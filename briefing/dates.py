@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as _WEEKDAYS
 
+from briefing.anchored import Anchored, room
 from briefing.vocab import first_letters, load_yaml, starts_with
 
 
@@ -43,6 +44,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(_DAY_NAMES) + r")"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+_EDGE = r"(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+|(?:early|mid|late)[\s-]+"
 
 
 _EDGES = ("at", "the", "early", "mid", "late")
@@ -61,45 +63,66 @@ _MONTH_FIRST = rf"(?P<month>{first_letters(list(_MONTH_NAMES))})(?i:\.?"
 _MONTH_DAY = re.compile(
     rf"{_MONTH_FIRST}\s+{_DAY}(?:(?P<with_year>,?\s+{_YEAR}\b)|(?![\w-])(?!,?\s+\d{{4}})))"
 )
+_MONTH_ONLY = re.compile(
+    rf"\b{starts_with([*_MONTH_NAMES, *_EDGES])}"
+    rf"(?P<edge>{_EDGE})?{_MONTH}(?:\s+{_YEAR})?\b",
+    re.I,
+)
+_WEEKDAY_DATE = re.compile(
+    rf"\b{starts_with([*_WEEKDAY_RELS, *_DAY_NAMES])}"
+    rf"(?P<rel>{'|'.join(_WEEKDAY_RELS)})?\s*{_WEEKDAY}{_PART}\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    rf"\b{starts_with(_RELATIVE_START)}"
+    r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening|week|month)|yesterday|"
+    r"tomorrow|last\s+(?:night|week|month)|next\s+(?:week|month)|"
+    r"earlier\s+(?:this|in\s+the)\s+week|later\s+(?:this|in\s+the)\s+week|"
+    r"the\s+day\s+before|a\s+day\s+(?:earlier|before))\b",
+    re.I,
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
     ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
     ("md", _MONTH_DAY),
-    (
-        "month",
-        re.compile(
-            rf"\b{starts_with([*_MONTH_NAMES, *_EDGES])}"
-            rf"(?P<edge>(?:at\s+)?the\s+(?:end|beginning|start|middle)\s+of\s+|"
-            rf"(?:early|mid|late)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?\b",
-            re.I,
-        ),
-    ),
-    (
-        "year",
-        re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)"),
-    ),
-    (
-        "weekday",
-        re.compile(
-            rf"\b{starts_with([*_WEEKDAY_RELS, *_DAY_NAMES])}"
-            rf"(?P<rel>this|last|next|on|by|until|from)?\s*{_WEEKDAY}{_PART}\b",
-            re.I,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            rf"\b{starts_with(_RELATIVE_START)}"
-            r"(?P<rel>today|tonight|this\s+(?:morning|afternoon|evening|week|month)|yesterday|"
-            r"tomorrow|last\s+(?:night|week|month)|next\s+(?:week|month)|"
-            r"earlier\s+(?:this|in\s+the)\s+week|later\s+(?:this|in\s+the)\s+week|"
-            r"the\s+day\s+before|a\s+day\s+(?:earlier|before))\b",
-            re.I,
-        ),
-    ),
+    ("month", _MONTH_ONLY),
+    ("year", re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)")),
+    ("weekday", _WEEKDAY_DATE),
+    ("relative", _RELATIVE),
 ]
+# The patterns built on a month, weekday or day word are tried only where such a word occurs
+# (briefing.anchored: the same matches, found without trying every letter). A match starts at
+# its word or at the words before it that the pattern allows ("at the end of", "last", "the
+# day"); ``back`` is room for the longest such lead.
+_ANCHORED: dict[re.Pattern[str], Anchored] = {
+    _MONTH_DAY: Anchored(_MONTH_DAY, _MONTH_NAMES),
+    _MONTH_ONLY: Anchored(
+        _MONTH_ONLY,
+        _MONTH_NAMES,
+        lead=rf"\b(?:{_EDGE})",
+        back=room("at the beginning of"),
+    ),
+    # "onMonday" also matches (the space after the relative word may be missing), so the
+    # weekday need not begin a word.
+    _WEEKDAY_DATE: Anchored(
+        _WEEKDAY_DATE,
+        _DAY_NAMES,
+        lead=rf"\b(?:{'|'.join(_WEEKDAY_RELS)})\s*",
+        back=room("until"),
+        word_start=False,
+    ),
+    # Anchored on the last word of each phrase; "earlier" is one, so "earlier this week"
+    # starts at its anchor.
+    _RELATIVE: Anchored(
+        _RELATIVE,
+        "today tonight yesterday tomorrow morning afternoon evening night week month before "
+        "earlier".split(),
+        lead=r"\b(?:this|last|next|later\s+(?:this|in\s+the)|the\s+day|a\s+day)\s+",
+        back=room("later in the"),
+    ),
+}
 
 # Capitalised words that look like month names but are not, in this news.
 _FALSE_MONTHS = {"may", "march"}
@@ -161,13 +184,19 @@ def _find(text: str, start: int, end: int) -> list[tuple[str, re.Match[str], dat
     for kind, pattern in _PATTERNS:
         if pattern is _MONTH_DAY:
             if month_day is None:
-                month_day = list(pattern.finditer(text, start, end))
+                month_day = _ANCHORED[_MONTH_DAY].finditer(text, start, end)
             with_year = kind == "mdy"
             found.extend(
                 (kind, m, None) for m in month_day if (m["with_year"] is not None) == with_year
             )
         else:
-            found.extend((kind, match, None) for match in pattern.finditer(text, start, end))
+            anchored = _ANCHORED.get(pattern)
+            matches = (
+                anchored.finditer(text, start, end)
+                if anchored is not None
+                else pattern.finditer(text, start, end)
+            )
+            found.extend((kind, match, None) for match in matches)
     return found
 
 

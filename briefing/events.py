@@ -108,7 +108,7 @@ def extract_events(
     if mentions is None:
         mentions = find_mentions(text, gazetteer, article.published)
     media = {r.name for r in actors or [] if r.kind == "media"}
-    media |= {name for name, actor in gazetteer.actors.items() if actor.kind == "media"}
+    media |= gazetteer.media_names()
     found: list[_Found] = []
     for index, (s_start, s_end) in enumerate(article.sentences):
         dateline = _DATELINE.match(text, s_start, s_end)

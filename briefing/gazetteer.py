@@ -97,6 +97,7 @@ class Gazetteer:
     _resolved: dict[tuple[str, date | None], str | None] = field(
         repr=False, default_factory=dict, compare=False
     )
+    _derived: dict[str, frozenset[str]] = field(repr=False, default_factory=dict, compare=False)
 
     def find(self, text: str, when: date | None = None) -> list[Match]:
         """Return every alias, metonym, demonym and valid description in ``text``."""
@@ -176,6 +177,22 @@ class Gazetteer:
             self._resolved.clear()
         self._resolved[key] = best
         return best
+
+    def media_names(self) -> frozenset[str]:
+        """Canonical names of the news media among the actors (worked out once)."""
+        if "media" not in self._derived:
+            self._derived["media"] = frozenset(
+                name for name, actor in self.actors.items() if actor.kind == "media"
+            )
+        return self._derived["media"]
+
+    def place_words(self) -> frozenset[str]:
+        """Every place name and alias, lower-cased (worked out once)."""
+        if "places" not in self._derived:
+            self._derived["places"] = frozenset(
+                p.lower() for place in self.places.values() for p in (place.name, *place.aliases)
+            )
+        return self._derived["places"]
 
     def spelling_index(self) -> dict[str, str]:
         """Distinctive single-word names (surnames, agencies) mapped to their actor.

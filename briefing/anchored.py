@@ -1,0 +1,141 @@
+"""Scanning for a pattern only where its words occur.
+
+Many patterns can only match around a word of a short list: a month name, a weekday,
+"yesterday", a person's title. Python's regular expression engine cannot skip to such words
+by itself; it tries the pattern at every letter that could begin one. An :class:`Anchored`
+pattern finds the words first, in one Aho-Corasick pass over the lower-cased text, and tries
+the pattern only there. The matches are exactly those of ``pattern.finditer``
+(``tests/test_anchored.py`` checks it on generated text) provided the description holds:
+
+- every match contains one of the ``anchors`` (lower-case words without spaces), in any case;
+  with ``word_start`` the anchor begins a word (no letter, digit or "_" before it);
+- a match starts at the first anchor it contains, or where ``lead`` (a regular expression)
+  matches the text from the start of the match up to that anchor; such a start lies at most
+  ``back`` characters before the anchor when no run of white space and hyphens is longer
+  than :data:`MAX_SPACE` characters.
+
+A text where the lower-cased words cannot be trusted to sit where the pattern sees them (a
+longer run of white space or hyphens, a character whose lower case is not one character,
+letters such as the long "ſ" that case-insensitive matching folds onto ASCII letters) is
+scanned the plain way.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+import ahocorasick
+
+MAX_SPACE = 3
+"""Longest run of white space and hyphens for which ``back`` distances hold (cleaned text: 2)."""
+
+_WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+# A run of white space and hyphens longer than MAX_SPACE. It opens with an explicit set (the
+# characters of \s, and "-") because the engine skips quickly only to a set it can read.
+_LONG_SPACE = re.compile(rf"[{re.escape(_WHITESPACE)}-][\s-]{{{MAX_SPACE}}}")
+_FOLDED_ONTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def room(lead: str) -> int:
+    """The most characters a lead phrase ("at the beginning of") takes before its anchor.
+
+    Its letters, and a run of :data:`MAX_SPACE` characters of white space after each word.
+    """
+    words = lead.split()
+    return sum(len(w) for w in words) + len(words) * MAX_SPACE
+
+
+@functools.lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased letter for letter, or None when anchors cannot be found in it."""
+    lower = text.lower()
+    if (
+        len(lower) != len(text)
+        or any(c in text for c in _FOLDED_ONTO_ASCII)
+        or _LONG_SPACE.search(text)
+    ):
+        return None
+    return lower
+
+
+class Anchored:
+    """A compiled pattern scanned only around the words it needs (see the module notes)."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        anchors: Iterable[str],
+        lead: str | None = None,
+        back: int = 0,
+        word_start: bool = True,
+    ) -> None:
+        self.pattern = pattern
+        words = sorted({a.lower() for a in anchors if a})
+        if not words or any(not w.isascii() or any(c.isspace() for c in w) for w in words):
+            # Only plain ASCII words can be found by lower-casing; anything else (an analyst
+            # may add a title with an accent) keeps the plain scan, which is always right.
+            self._automaton = None
+        else:
+            self._automaton = ahocorasick.Automaton()
+            for word in words:
+                self._automaton.add_word(word, len(word))
+            self._automaton.make_automaton()
+        self._lead = re.compile(rf"(?:{lead})\Z", pattern.flags) if lead else None
+        self.back = back
+        self.word_start = word_start
+        self._memo: tuple[str, list[int]] | None = None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        """The matches ``self.pattern.finditer(text, start, end)`` returns, as a list."""
+        end = len(text) if end is None else end
+        lower = _lowered(text) if self._automaton is not None else None
+        if lower is None:
+            return list(self.pattern.finditer(text, start, end))
+        found: list[re.Match[str]] = []
+        position = start
+        match_at = self.pattern.match
+        for anchor in self._anchors(text, lower):
+            if anchor < position:
+                continue
+            if anchor >= end:
+                break
+            for at in self._starts(text, anchor, position):
+                match = match_at(text, at, end)
+                if match is not None:
+                    found.append(match)
+                    position = match.end()
+                    break
+        return found
+
+    def _anchors(self, text: str, lower: str) -> list[int]:
+        """Where the anchor words begin in ``text``, in order (the last text is remembered)."""
+        if self._memo is not None and self._memo[0] is text:
+            return self._memo[1]
+        places = set()
+        for last, length in self._automaton.iter(lower):
+            first = last - length + 1
+            if self.word_start and first > 0:
+                before = lower[first - 1]
+                if before.isalnum() or before == "_":
+                    continue
+            places.add(first)
+        ordered = sorted(places)
+        self._memo = (text, ordered)
+        return ordered
+
+    def _starts(self, text: str, anchor: int, position: int) -> list[int]:
+        """Where a match holding ``anchor`` can begin, left to right, none before ``position``."""
+        if self._lead is None:
+            return [anchor]
+        starts = []
+        at = max(position, anchor - self.back)
+        while at < anchor:
+            lead = self._lead.search(text, at, anchor)
+            if lead is None:
+                break
+            starts.append(lead.start())
+            at = lead.start() + 1
+        starts.append(anchor)
+        return starts
