@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from briefing.anchored import Anchored
 from briefing.gazetteer import Gazetteer, Match, normalise
 from briefing.records import ActorRecord
 from briefing.spans import Spans
@@ -58,6 +59,7 @@ def _cues() -> dict:
         "verb": re.compile(rf"^(?:'s\b|\s+(?:{_AUX})*(?:{phrase_pattern(data['actor_verbs'])})\b)"),
         "titles": phrase_pattern(data["person_titles"]),
         "titles_first": first_letters(data["person_titles"]),
+        "title_words": {t.split()[0] for t in data["person_titles"] if t and t.split()},
         "name_cues": phrase_pattern(data["name_cues"]),
         "org_words": set(data["organization_words"]),
         "media_words": set(data["media_words"]),
@@ -213,7 +215,7 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 
 @functools.cache
-def _unknown_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _unknown_patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
     """Names in actor positions: after a title, before what follows a name, after a cue.
 
     The patterns that start with the name are one alternation, so the text is scanned for
@@ -223,7 +225,10 @@ def _unknown_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     titles = cues["titles"]
     # "Finance Minister Bezalel Smotrich", "Hamas official Basem Naim",
     # "the National Security Adviser, Tzachi Hanegbi, said"
-    title = re.compile(rf"{cues['titles_first']}s?,?\s+(?P<name>{_NAME})")
+    # Tried only where a title begins (briefing.anchored), which is where every match starts.
+    title = Anchored(
+        re.compile(rf"{cues['titles_first']}s?,?\s+(?P<name>{_NAME})"), cues["title_words"]
+    )
     named = re.compile(
         rf"(?P<name>{_NAME})(?:"
         # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age

@@ -22,9 +22,11 @@ scanned the plain way.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable
+from typing import ClassVar
 
 import ahocorasick
 
@@ -47,9 +49,40 @@ def room(lead: str) -> int:
     return sum(len(w) for w in words) + len(words) * MAX_SPACE
 
 
+class _Words:
+    """Every anchor word of every anchored pattern, found in a text by one automaton pass."""
+
+    words: ClassVar[set[str]] = set()
+    automaton: ClassVar[ahocorasick.Automaton | None] = None
+    version: ClassVar[int] = 0
+
+    @classmethod
+    def add(cls, words: set[str]) -> None:
+        if not words <= cls.words:
+            cls.words |= words
+            cls.automaton = None
+            cls.version += 1
+
+    @classmethod
+    def find(cls, lower: str) -> dict[str, list[int]]:
+        if cls.automaton is None:
+            cls.automaton = ahocorasick.Automaton()
+            for word in cls.words:
+                cls.automaton.add_word(word, word)
+            cls.automaton.make_automaton()
+        found: dict[str, list[int]] = {}
+        for last, word in cls.automaton.iter(lower):
+            found.setdefault(word, []).append(last - len(word) + 1)
+        return found
+
+
 @functools.lru_cache(maxsize=4)
-def _lowered(text: str) -> str | None:
-    """``text`` lower-cased letter for letter, or None when anchors cannot be found in it."""
+def _occurrences(text: str, version: int) -> tuple[str, dict[str, list[int]]] | None:
+    """The lower-cased text and where each anchor word begins in it.
+
+    None when anchors cannot be found in ``text`` letter for letter (see the module notes).
+    ``version`` is that of the registered words, so a pattern made later is seen.
+    """
     lower = text.lower()
     if (
         len(lower) != len(text)
@@ -57,7 +90,7 @@ def _lowered(text: str) -> str | None:
         or _LONG_SPACE.search(text)
     ):
         return None
-    return lower
+    return lower, _Words.find(lower)
 
 
 class Anchored:
@@ -72,16 +105,15 @@ class Anchored:
         word_start: bool = True,
     ) -> None:
         self.pattern = pattern
-        words = sorted({a.lower() for a in anchors if a})
-        if not words or any(not w.isascii() or any(c.isspace() for c in w) for w in words):
-            # Only plain ASCII words can be found by lower-casing; anything else (an analyst
-            # may add a title with an accent) keeps the plain scan, which is always right.
-            self._automaton = None
-        else:
-            self._automaton = ahocorasick.Automaton()
-            for word in words:
-                self._automaton.add_word(word, len(word))
-            self._automaton.make_automaton()
+        words = {a.lower() for a in anchors if a}
+        # Only plain ASCII words can be found by lower-casing; anything else (an analyst may
+        # add a title with an accent) keeps the plain scan, which is always right.
+        self.words = (
+            tuple(sorted(words))
+            if words and all(w.isascii() and not any(c.isspace() for c in w) for w in words)
+            else ()
+        )
+        _Words.add(set(self.words))
         self._lead = re.compile(rf"(?:{lead})\Z", pattern.flags) if lead else None
         self.back = back
         self.word_start = word_start
@@ -90,13 +122,14 @@ class Anchored:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         """The matches ``self.pattern.finditer(text, start, end)`` returns, as a list."""
         end = len(text) if end is None else end
-        lower = _lowered(text) if self._automaton is not None else None
-        if lower is None:
+        anchors = self._anchors(text) if self.words else None
+        if anchors is None:
             return list(self.pattern.finditer(text, start, end))
         found: list[re.Match[str]] = []
         position = start
         match_at = self.pattern.match
-        for anchor in self._anchors(text, lower):
+        for index in range(bisect.bisect_left(anchors, start), len(anchors)):
+            anchor = anchors[index]
             if anchor < position:
                 continue
             if anchor >= end:
@@ -109,18 +142,22 @@ class Anchored:
                     break
         return found
 
-    def _anchors(self, text: str, lower: str) -> list[int]:
+    def _anchors(self, text: str) -> list[int] | None:
         """Where the anchor words begin in ``text``, in order (the last text is remembered)."""
         if self._memo is not None and self._memo[0] is text:
             return self._memo[1]
+        occurrences = _occurrences(text, _Words.version)
+        if occurrences is None:
+            return None
+        lower, where = occurrences
         places = set()
-        for last, length in self._automaton.iter(lower):
-            first = last - length + 1
-            if self.word_start and first > 0:
-                before = lower[first - 1]
-                if before.isalnum() or before == "_":
-                    continue
-            places.add(first)
+        for word in self.words:
+            for first in where.get(word, ()):
+                if self.word_start and first > 0:
+                    before = lower[first - 1]
+                    if before.isalnum() or before == "_":
+                        continue
+                places.add(first)
         ordered = sorted(places)
         self._memo = (text, ordered)
         return ordered

@@ -114,3 +114,10 @@ def test_an_anchor_inside_a_word_counts_only_when_the_pattern_says_so() -> None:
         m.group() for m in Anchored(pattern, ["monday"], "on", 2, word_start=False).finditer(text)
     ] == ["onMonday"]
     assert Anchored(pattern, ["monday"], lead="on", back=2).finditer(text) == []
+
+
+def test_a_pattern_made_after_a_text_was_scanned_finds_its_own_words() -> None:
+    text = "The envoy met the Zyxwvut delegation on Monday."
+    assert dates._ANCHORED[dates._WEEKDAY_DATE].finditer(text)  # the text's words are read
+    late = Anchored(re.compile(r"(?i)\bzyxwvut\b"), ["zyxwvut"])
+    assert [m.group() for m in late.finditer(text)] == ["Zyxwvut"]
