@@ -93,6 +93,42 @@ def _occurrences(text: str, version: int) -> tuple[str, dict[str, list[int]]] | 
     return lower, _Words.find(lower)
 
 
+def _inside_word(text: str, start: int) -> bool:
+    """Does a letter, digit or "_" come right before ``start``?"""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+class WordSet:
+    """Where some words occur in a text, in any case, read from the shared automaton pass."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        lowered = {w.lower() for w in words if w}
+        # Only plain ASCII words can be found by lower-casing; with anything else (an analyst
+        # may add a title with an accent) the caller keeps its plain scan.
+        plain = all(w.isascii() and not any(c.isspace() for c in w) for w in lowered)
+        self.words = frozenset(lowered) if lowered and plain else frozenset()
+        _Words.add(set(self.words))
+        self._memo: tuple[str, tuple[str, list[tuple[int, str]]]] | None = None
+
+    def find(self, text: str) -> tuple[str, list[tuple[int, str]]] | None:
+        """The lower-cased text and ``(start, word)`` of each occurrence, in order.
+
+        None when the words cannot be found this way (see the module notes): scan plainly.
+        Occurrences inside longer words are included. The last text is remembered.
+        """
+        if not self.words:
+            return None
+        if self._memo is not None and self._memo[0] is text:
+            return self._memo[1]
+        occurrences = _occurrences(text, _Words.version)
+        if occurrences is None:
+            return None
+        lower, where = occurrences
+        hits = sorted((p, w) for w, places in where.items() if w in self.words for p in places)
+        self._memo = (text, (lower, hits))
+        return lower, hits
+
+
 class Anchored:
     """A compiled pattern scanned only around the words it needs (see the module notes)."""
 
@@ -105,15 +141,7 @@ class Anchored:
         word_start: bool = True,
     ) -> None:
         self.pattern = pattern
-        words = {a.lower() for a in anchors if a}
-        # Only plain ASCII words can be found by lower-casing; anything else (an analyst may
-        # add a title with an accent) keeps the plain scan, which is always right.
-        self.words = (
-            tuple(sorted(words))
-            if words and all(w.isascii() and not any(c.isspace() for c in w) for w in words)
-            else ()
-        )
-        _Words.add(set(self.words))
+        self.anchors = WordSet(anchors)
         self._lead = re.compile(rf"(?:{lead})\Z", pattern.flags) if lead else None
         self.back = back
         self.word_start = word_start
@@ -122,7 +150,7 @@ class Anchored:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         """The matches ``self.pattern.finditer(text, start, end)`` returns, as a list."""
         end = len(text) if end is None else end
-        anchors = self._anchors(text) if self.words else None
+        anchors = self._anchors(text)
         if anchors is None:
             return list(self.pattern.finditer(text, start, end))
         found: list[re.Match[str]] = []
@@ -146,21 +174,13 @@ class Anchored:
         """Where the anchor words begin in ``text``, in order (the last text is remembered)."""
         if self._memo is not None and self._memo[0] is text:
             return self._memo[1]
-        occurrences = _occurrences(text, _Words.version)
-        if occurrences is None:
+        found = self.anchors.find(text)
+        if found is None:
             return None
-        lower, where = occurrences
-        places = set()
-        for word in self.words:
-            for first in where.get(word, ()):
-                if self.word_start and first > 0:
-                    before = lower[first - 1]
-                    if before.isalnum() or before == "_":
-                        continue
-                places.add(first)
-        ordered = sorted(places)
-        self._memo = (text, ordered)
-        return ordered
+        lower, hits = found
+        places = sorted({p for p, _ in hits if not (self.word_start and _inside_word(lower, p))})
+        self._memo = (text, places)
+        return places
 
     def _starts(self, text: str, anchor: int, position: int) -> list[int]:
         """Where a match holding ``anchor`` can begin, left to right, none before ``position``."""
