@@ -84,7 +84,10 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
     names = sorted((m for m in matches if m.how in ("alias", "metonym")), key=lambda m: m.start)
     starts = [m.start for m in names]
     longest = max((m.end - m.start for m in names), default=0)
-    titles = [m for m in matches if m.how == "description"]
+    titles: dict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        if m.how == "description":
+            titles[m.actor].append(m)
     kept = []
     for match in matches:
         # Only names that start at most ``longest`` characters before can contain this one.
@@ -97,11 +100,8 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
             for other in names[low:high]
         )
         covered_by_title = any(
-            other.actor == match.actor
-            and other.start <= match.start
-            and match.end <= other.end
-            and other is not match
-            for other in titles
+            other.start <= match.start and match.end <= other.end and other is not match
+            for other in titles.get(match.actor, ())
         )
         if not inside and not covered_by_title:
             kept.append(match)
