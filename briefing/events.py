@@ -97,6 +97,20 @@ _MEETS_TERMS = re.compile(
 _MOVEMENT = re.compile(r"^(?:arrived|arrives|travell?ed|visited|flew)\b", re.I)
 
 
+# Used for every trigger or every place, so compiled once here.
+_BY = re.compile(r"\s+by\s+(?:the\s+)?")
+_CONDITION = re.compile(r"\b(?:if|unless|until)\b", re.I)
+_PAST = re.compile(r"ed\b")
+_MEETS = re.compile(r"meets?\b", re.I)
+_SCENE = re.compile(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$")
+_DESTINATION = re.compile(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$")
+_WHERE_PEOPLE_ARE = re.compile(
+    r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+"
+    r"(?:the\s+)?$"
+)
+_INSIDE = re.compile(r"\b(?:in|inside|over|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+)?$")
+
+
 def extract_events(
     article: Article,
     gazetteer: Gazetteer,
@@ -168,7 +182,7 @@ def _subjects(
 ) -> list[str]:
     """Who acts in a clause: the agent of a passive ("accepted by Hamas"), else its actors."""
     names = [m for m in mentions if m.name not in media]
-    by = re.match(r"\s+by\s+(?:the\s+)?", text[trigger.end : trigger.end + 12])
+    by = _BY.match(text[trigger.end : trigger.end + 12])
     if by:
         agent = [m for m in names if m.start == trigger.end + by.end()]
         if agent:
@@ -222,7 +236,7 @@ def _is_event(
         "rejection",
     ):
         return False
-    if re.search(r"\b(?:if|unless|until)\b", text[clause[0] : trigger.start], re.I):
+    if _CONDITION.search(text[clause[0] : trigger.start]):
         return False  # the condition of something else: "if a truce agreement is not reached"
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
@@ -264,7 +278,7 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
         return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
     if _INTERNAL.search(text, sentence[0], trigger.start):
         return False  # a cabinet meeting is not a round of talks
-    if re.match(r"meets?\b", word, re.I) and _MEETS_TERMS.match(text, trigger.end):
+    if _MEETS.match(word) and _MEETS_TERMS.match(text, trigger.end):
         return False  # "a proposal that meets Netanyahu's conditions"
     # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
     return not (_MOVEMENT.match(word) and re.search(r"\bwho\s+$", before))
@@ -380,7 +394,7 @@ def _date(
     spans = _excluded(text, trigger, window)
     # A trigger in the past tense ("the plan presented on May 31") dates backwards even in a
     # sentence about what comes next.
-    past = bool(re.search(r"ed\b", text[trigger.start : trigger.end]))
+    past = bool(_PAST.search(text[trigger.start : trigger.end]))
     future = modality in ("planned", "hypothetical") and not past
     mentions = [
         m
@@ -470,16 +484,13 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 30].lower()
     before = text[max(0, start - 40) : start].lower()
-    if re.search(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$", before):
+    if _SCENE.search(before):
         return True  # "fire killed two people in Rafah": where it happened
-    if re.search(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$", before):
+    if _DESTINATION.search(before):
         return True  # "Blinken will travel to Israel": a destination, even a state
-    if re.search(
-        r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+(?:the\s+)?$",
-        before,
-    ):
+    if _WHERE_PEOPLE_ARE.search(before):
         return False  # "hostages in Gaza": where the people are, not where the event is
-    if re.search(r"\b(?:in|inside|over|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+)?$", before):
+    if _INSIDE.search(before):
         return True
     if is_state:
         return False  # "representatives from Qatar" is not a venue

@@ -52,6 +52,9 @@ _GROUPS = {
 }
 
 
+_ACCORDING_TO = re.compile(r"\s*According to\s+([^,;]+)")
+
+
 def extract_figures(
     article_id: str,
     text: str,
@@ -114,7 +117,7 @@ def _headline_echoes(
 def _opening_source(ctx: Context, resolve_source: SourceResolver | None) -> str | None:
     """An "According to X, ..." that opens a sentence also covers the next sentence."""
     s_start, s_end = ctx.sentence
-    opener = re.match(r"\s*According to\s+([^,;]+)", ctx.text[s_start:s_end])
+    opener = _ACCORDING_TO.match(ctx.text, s_start, s_end)
     if not opener or is_document(opener.group(1)):
         return None  # "According to the text, ...": the text is no source for the next one
     return attribution(ctx.text, ctx.sentence, s_start, resolve_source)

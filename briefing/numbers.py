@@ -90,6 +90,8 @@ _NOT_BEFORE = re.compile(
     r"\b(?:aged|age|ages)\s+|"
     r"\b[A-Z][a-z]+,\s*)$"
 )
+_PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_GROUPED = re.compile(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*")
 _AGE_AFTER = re.compile(r"^\s*[,)]")
 _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
@@ -152,7 +154,7 @@ def parse_digits(text: str) -> float | None:
     >>> parse_digits("29.514"), parse_digits("1,160"), parse_digits("2.5")
     (29514.0, 1160.0, 2.5)
     """
-    if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", text):
+    if _GROUPED.fullmatch(text):
         return float(re.sub(r"[,.]", "", text))
     try:
         return float(text.replace(",", "."))
@@ -224,7 +226,7 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
         if ratio:
             position = ratio.end()  # "nine in ten", "1 in 3": neither number is a count
             continue
-        if re.search(r"\b[A-Z][a-z]+,\s*$", before) and not _AGE_AFTER.match(after):
+        if _PLACE_COMMA.search(before) and not _AGE_AFTER.match(after):
             before = ""  # "Gaza, 40 people": not an age apposition
         if _NOT_BEFORE.search(before) or (_NOT_AFTER.match(after) and not match.group("joiner")):
             continue
