@@ -81,6 +81,7 @@ _RELATIVE = re.compile(
     r"the\s+day\s+before|a\s+day\s+(?:earlier|before))\b",
     re.I,
 )
+_YEAR_ONLY = re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
@@ -88,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
     ("md", _MONTH_DAY),
     ("month", _MONTH_ONLY),
-    ("year", re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)")),
+    ("year", _YEAR_ONLY),
     ("weekday", _WEEKDAY_DATE),
     ("relative", _RELATIVE),
 ]
@@ -112,6 +113,13 @@ _ANCHORED: dict[re.Pattern[str], Anchored] = {
         lead=rf"\b(?:{'|'.join(_WEEKDAY_RELS)})\s*",
         back=room("until"),
         word_start=False,
+    ),
+    # "in 2024", "since 1999": anchored on the century, led by the preposition.
+    _YEAR_ONLY: Anchored(
+        _YEAR_ONLY,
+        ["19", "20"],
+        lead=rf"{first_letters(_YEAR_AFTER)}\s+",
+        back=room("until"),
     ),
     # Anchored on the last word of each phrase; "earlier" is one, so "earlier this week"
     # starts at its anchor.

@@ -38,6 +38,7 @@ _PHRASES = [
     "the day before",
     "last night",
     "this evening",
+    "until 2023",
 ]
 """The longest leads, spaced with the widest runs a lead may hold."""
 _WIDE = ["\n \n", " \t ", "- -", "\xa0\xa0\xa0", "   "]
