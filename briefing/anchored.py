@@ -93,7 +93,7 @@ def _occurrences(text: str, version: int) -> tuple[str, dict[str, list[int]]] | 
     return lower, _Words.find(lower)
 
 
-def _inside_word(text: str, start: int) -> bool:
+def inside_word(text: str, start: int) -> bool:
     """Does a letter, digit or "_" come right before ``start``?"""
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
@@ -178,7 +178,7 @@ class Anchored:
         if found is None:
             return None
         lower, hits = found
-        places = sorted({p for p, _ in hits if not (self.word_start and _inside_word(lower, p))})
+        places = sorted({p for p, _ in hits if not (self.word_start and inside_word(lower, p))})
         self._memo = (text, places)
         return places
 

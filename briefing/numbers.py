@@ -7,12 +7,14 @@ percentages and labels such as "Resolution 2735" are recognised here and left ou
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from briefing.anchored import WordSet, inside_word
 from briefing.vocab import load_yaml, phrase_pattern, starts_with
 
 MAX_COUNT = 10_000_000_000
@@ -136,6 +138,45 @@ def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
     return re.compile(pattern, re.I), ranges
 
 
+# Where a scanner match can begin (a superset; each place is then tried with the scanner): a
+# digit, "a" or "an" before a space, or a number word, "half", "between" or "from" opening a
+# word.
+_DIGIT_START = re.compile(r"\d(?<![\w.,:/^]\d)")
+_ARTICLE_START = re.compile(r"[Aa](?<![\w.,:/^][Aa])[Nn]?\s")
+
+
+@functools.cache
+def _number_words() -> WordSet:
+    return WordSet([*_SMALL, *_TENS, *_SCALES, "dozen", "half", "between", "from"])
+
+
+@functools.lru_cache(maxsize=4)
+def _number_starts(text: str) -> list[int] | None:
+    """Where a scanner match can begin in ``text``; None to scan it plainly."""
+    found = _number_words().find(text)
+    if found is None:
+        return None
+    starts = {at for at, _ in found[1] if not inside_word(text, at)}
+    starts.update(m.start() for m in _DIGIT_START.finditer(text))
+    starts.update(m.start() for m in _ARTICLE_START.finditer(text))
+    return sorted(starts)
+
+
+def _next_number(text: str, position: int, end: int) -> re.Match[str] | None:
+    """``_scanner().search(text, position, end)``, tried only where a number can begin."""
+    scanner = _scanner()
+    starts = _number_starts(text)
+    if starts is None:
+        return scanner.search(text, position, end)
+    for index in range(bisect.bisect_left(starts, position), len(starts)):
+        if starts[index] >= end:
+            break
+        match = scanner.match(text, starts[index], end)
+        if match is not None:
+            return match
+    return None
+
+
 @functools.cache
 def _scanner() -> re.Pattern[str]:
     pattern = (
@@ -216,9 +257,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 def _numeric(text: str, start: int, end: int) -> list[Quantity]:
     """Digits and number words, single or as ranges, less dates, ratios, money and labels."""
     out: list[Quantity] = []
-    scanner = _scanner()
     position = start
-    while (match := scanner.search(text, position, end)) is not None:
+    while (match := _next_number(text, position, end)) is not None:
         position = match.end()
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.end() : match.end() + 20]

@@ -122,3 +122,29 @@ def test_a_pattern_made_after_a_text_was_scanned_finds_its_own_words() -> None:
     assert dates._ANCHORED[dates._WEEKDAY_DATE].finditer(text)  # the text's words are read
     late = Anchored(re.compile(r"(?i)\bzyxwvut\b"), ["zyxwvut"])
     assert [m.group() for m in late.finditer(text)] == ["Zyxwvut"]
+
+
+_NUMBERISH = """1 12 1,200 29.514 2.5 ٣ one One ONE someone often ten tens twenty-five a A an An
+ half Half between from and to or - – dozen hundred thousand million 2024 $ 5% x, Gaza, the
+ killed at least 27,840 ſix six Sixty""".split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.tuples(st.sampled_from(_NUMBERISH), st.sampled_from(_SEPARATORS)), max_size=30
+    ),
+    cut=st.tuples(st.integers(0, 200), st.integers(0, 200)),
+)
+def test_the_number_scan_tried_where_numbers_begin_finds_what_the_plain_scan_finds(
+    words, cut
+) -> None:
+    from briefing import numbers
+
+    text = "".join(a + b for a, b in words)
+    start, end = min(cut), min(max(cut), len(text))
+    scanner = numbers._scanner()
+    for position in range(start, end + 1):
+        quick = numbers._next_number(text, position, end)
+        plain = scanner.search(text, position, end)
+        assert _seen([quick] if quick else []) == _seen([plain] if plain else [])
