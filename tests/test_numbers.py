@@ -7,8 +7,11 @@ Every expected value below is worked out from the extraction contract
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.numbers import Quantity, find_quantities, parse_digits, parse_words
 
@@ -389,3 +392,23 @@ def test_search_window_is_respected() -> None:
 
 def test_absurd_numbers_are_not_counts() -> None:
     assert quantities("99999999999999999999 people and 10^400 trucks") == []
+
+
+_VAGUE_TOKENS = """dozens Dozens DOZENS scores hundreds thousands-strong tens of thousands several
+ hundred a few dozen A Few Thousand millions dozen of ſcores x - _ 5 é""".split()
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_VAGUE_TOKENS), st.sampled_from(["", " ", "  ", "\n", "-", ", "]))
+    )
+)
+def test_quick_vague_pattern_matches_what_the_plain_one_matches(parts) -> None:
+    """The vague amounts, opening with their first letters, read as the plain pattern does."""
+    from briefing.numbers import _vague_pattern
+    from briefing.vocab import phrase_pattern
+
+    quick, ranges = _vague_pattern()
+    plain = re.compile(rf"\b(?P<v>{phrase_pattern(list(ranges))})\b(?!-)", re.I)
+    text = "".join(a + b for a, b in parts)
+    assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
