@@ -22,13 +22,12 @@ from briefing.spans import Spans
 from briefing.vocab import first_letters, load_yaml, phrase_pattern
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
-_PARTICLES = r"(?:al|el|bin|ben|abu|ibn|de|van|von|der|da|dos|du|Abu|Al|El|Bin|Ben)"
+_PARTICLE_WORDS = "al el bin ben abu ibn de van von der da dos du Abu Al El Bin Ben".split()
+_PARTICLES = "(?:" + "|".join(_PARTICLE_WORDS) + ")"
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_A-Z]+(?:-[A-Z]?[^\W\d_A-Z]+)?"
 """A capitalised word of a name, letters of any Latin alphabet ("Erdoğan", "Goldberg-Polin")."""
-_NAME = (
-    rf"(?:{_NAME_WORD}|{_PARTICLES}-{_NAME_WORD})"
-    rf"(?:\s+(?:{_PARTICLES}[\s-])?(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}"
-)
+_NAME_REST = rf"(?:\s+(?:{_PARTICLES}[\s-])?(?:{_NAME_WORD}|[A-Z]\.)){{1,3}}"
+_NAME = rf"(?:{_NAME_WORD}|{_PARTICLES}-{_NAME_WORD}){_NAME_REST}"
 
 
 _LOCATIVE = re.compile(
@@ -215,11 +214,11 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 
 @functools.cache
-def _unknown_patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
+def _unknown_patterns() -> tuple[Anchored, tuple[re.Pattern[str], Anchored], re.Pattern[str]]:
     """Names in actor positions: after a title, before what follows a name, after a cue.
 
-    The patterns that start with the name are one alternation, so the text is scanned for
-    names once; the group that matched says which position it was.
+    The positions after a name are one alternation, so the text is scanned for names once;
+    the group that matched says which position it was.
     """
     cues = _cues()
     titles = cues["titles"]
@@ -229,15 +228,25 @@ def _unknown_patterns() -> tuple[Anchored, re.Pattern[str], re.Pattern[str]]:
     title = Anchored(
         re.compile(rf"{cues['titles_first']}s?,?\s+(?P<name>{_NAME})"), cues["title_words"]
     )
-    named = re.compile(
-        rf"(?P<name>{_NAME})(?:"
+    positions = (
         # "Eli Sharabi, 52," "Hersh Goldberg-Polin, 23.": a named person and their age
-        rf"(?P<age>,\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b))"
+        rf"(?:(?P<age>,\s+[1-9]\d?(?=[,.;)]|\s+(?:and|were|was)\b))"
         # "Bezalel Smotrich, a senior Hamas official"
         rf"|(?P<apposition>,\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+"
         rf"(?:[\w’'-]+\s+){{0,5}}?(?i:{titles})\b)"
         # "X said", "X told"
         r"|(?P<speaker>\s+(?:said|told|says|added|explained|stressed)\b))"
+    )
+    # A name opens with a capitalised word or with a particle and a hyphen ("al-Thani"). The
+    # two openings are two patterns: the first lets the engine skip to capitals, the second
+    # is tried only where a particle and its hyphen occur (briefing.anchored).
+    named = (
+        re.compile(rf"(?P<name>{_NAME_WORD}{_NAME_REST}){positions}"),
+        Anchored(
+            re.compile(rf"(?P<name>{_PARTICLES}-{_NAME_WORD}{_NAME_REST}){positions}"),
+            {f"{word.lower()}-" for word in _PARTICLE_WORDS},
+            word_start=False,
+        ),
     )
     # "according to X", "led by X"
     cue = re.compile(rf"\b(?:{cues['name_cues']})\s+(?:the\s+)?(?P<name>{_NAME})")
@@ -248,7 +257,7 @@ def _unknown_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """``(position, match)`` of each name in an actor position, title ones first."""
     title, named, cue = _unknown_patterns()
     by_name: dict[str, list[re.Match[str]]] = {"age": [], "apposition": [], "speaker": []}
-    for match in named.finditer(text):
+    for match in _named_matches(text, *named):
         by_name[match.lastgroup or ""].append(match)
     return [
         *(("title", m) for m in title.finditer(text)),
@@ -257,6 +266,25 @@ def _unknown_matches(text: str) -> list[tuple[str, re.Match[str]]]:
         *(("cue", m) for m in cue.finditer(text)),
         *(("speaker", m) for m in by_name["speaker"]),
     ]
+
+
+def _named_matches(text: str, capital: re.Pattern[str], particle: Anchored) -> list[re.Match[str]]:
+    """The matches of the name patterns as one alternation (capital first) would give them."""
+    out: list[re.Match[str]] = []
+    position = 0
+    first, second = capital.search(text), particle.search(text)
+    while first is not None or second is not None:
+        if second is None or (first is not None and first.start() <= second.start()):
+            match = first
+        else:
+            match = second
+        out.append(match)
+        position = match.end()
+        if first is not None and first.start() < position:
+            first = capital.search(text, position)
+        if second is not None and second.start() < position:
+            second = particle.search(text, position)
+    return out
 
 
 def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -170,6 +170,21 @@ class Anchored:
                     break
         return found
 
+    def search(self, text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The match ``self.pattern.search(text, start, end)`` returns."""
+        end = len(text) if end is None else end
+        anchors = self._anchors(text)
+        if anchors is None:
+            return self.pattern.search(text, start, end)
+        for index in range(bisect.bisect_left(anchors, start), len(anchors)):
+            if anchors[index] >= end:
+                break
+            for at in self._starts(text, anchors[index], start):
+                match = self.pattern.match(text, at, end)
+                if match is not None:
+                    return match
+        return None
+
     def _anchors(self, text: str) -> list[int] | None:
         """Where the anchor words begin in ``text``, in order (the last text is remembered)."""
         if self._memo is not None and self._memo[0] is text:

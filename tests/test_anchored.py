@@ -148,3 +148,41 @@ def test_the_number_scan_tried_where_numbers_begin_finds_what_the_plain_scan_fin
         quick = numbers._next_number(text, position, end)
         plain = scanner.search(text, position, end)
         assert _seen([quick] if quick else []) == _seen([plain] if plain else [])
+
+
+_NAMEISH = """Eli Sharabi Goldberg-Polin al-Thani Al-Thani bin Salman Bin-Laden de-escalation
+ de van der Hersh McDonald J. Erdoğan ibn-Saud Abu-Obeida abu- said told says , 52, 23.
+ a senior Hamas official who is the minister was and hostages the""".split()
+
+
+_name_words = st.sampled_from(["Sharabi", "Thani", "Hersh", "Salman", "Erdoğan", "J.", "Obeida"])
+_particles = st.sampled_from(["al", "Al", "bin", "de", "van", "Abu", "ibn", "el", "x"])
+_names = st.tuples(
+    st.one_of(st.just(""), _particles.map(lambda p: p + "-")),
+    _name_words,
+    st.lists(st.tuples(st.sampled_from(["", "de ", "al-", "bin "]), _name_words), max_size=3),
+    st.sampled_from([" said", " told", ", 52,", ", a senior Hamas official", ".", ""]),
+).map(lambda t: t[0] + t[1] + "".join(" " + a + b for a, b in t[2]) + t[3])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(_NAMEISH), _names),
+            st.sampled_from(["", " ", "  ", "-", ", ", "\n"]),
+        ),
+        max_size=20,
+    )
+)
+def test_names_opening_with_a_capital_or_a_particle_match_as_one_alternation(parts) -> None:
+    from briefing import actors
+
+    capital, particle = actors._unknown_patterns()[1]
+    opening = capital.pattern.index(actors._NAME_REST) + len(actors._NAME_REST) + 1
+    plain = re.compile(rf"(?P<name>{actors._NAME}){capital.pattern[opening:]}")
+    text = "".join(a + b for a, b in parts)
+    quick = actors._named_matches(text, capital, particle)
+    assert [(m.span(), m.lastgroup) for m in quick] == [
+        (m.span(), m.lastgroup) for m in plain.finditer(text)
+    ]
