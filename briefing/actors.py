@@ -177,7 +177,7 @@ def _surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[
             first_seen.setdefault(mention.name, mention.end)
     for name, after in first_seen.items():
         for surname in gazetteer.surnames(name):
-            if surname not in text[after:]:
+            if text.find(surname, after) == -1:
                 continue
             for match in _whole_word(surname).finditer(text, after):
                 if not taken.overlaps(*match.span()):

@@ -32,6 +32,7 @@ from briefing.triggers import clauses as _clauses
 from briefing.triggers import find_triggers as _triggers
 from briefing.triggers import vocab as _vocab
 from briefing.triggers import windows as _windows
+from briefing.vocab import first_letters
 
 _REPORTING_SEGMENT = re.compile(
     r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced|"
@@ -79,10 +80,20 @@ _RELEASE_TRIGGER = re.compile(
 _RESCUERS = re.compile(
     r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I
 )
-_INTERNAL = re.compile(
+_INTERNAL_BODIES = ["cabinet", "government", "Knesset", "ministers", "parliament"]
+_INTERNAL_PLAIN = (
     r"(?<!\bto the )(?<!\bat the )(?<!\bin the )(?<!\bbefore the )(?<!\bof the )"
-    r"\b(?:cabinet|government|Knesset|ministers|parliament)\b[^.]{0,90}$",
-    re.I,
+    rf"\b(?:{'|'.join(_INTERNAL_BODIES)})\b[^.]{{0,90}}$"
+)
+"""A cabinet or parliament named before the trigger, not as a venue ("talks at the Knesset")."""
+# The same pattern (with re.I), opening with the bodies' first letters so the engine skips to
+# them (vocab.first_letters).
+_INTERNAL = re.compile(
+    first_letters(
+        _INTERNAL_BODIES,
+        guard=r"(?<!\bto the .)(?<!\bat the .)(?<!\bin the .)(?<!\bbefore the .)(?<!\bof the .)",
+    )
+    + r"\b[^.]{0,90}$"
 )
 """A body of one state meeting by itself; not when it is the object ("a speech to the Knesset")."""
 _PARTICIPLE = re.compile(

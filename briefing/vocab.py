@@ -91,11 +91,15 @@ def word_pattern(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
     return first_letters(phrases, edge=r"[\w-]") + r"(?![\w-])"
 
 
-def first_letters(phrases: list[str] | tuple[str, ...] | set[str], edge: str = r"\w") -> str:
+def first_letters(
+    phrases: list[str] | tuple[str, ...] | set[str], edge: str = r"\w", guard: str = ""
+) -> str:
     r"""``phrases`` case-insensitively, opening with the set of their first letters.
 
     Longest phrase first; each starts where ``edge`` does not come before it (``\w``: like
     ``\b``). The building block of :func:`word_pattern`; compile it without ``re.IGNORECASE``.
+    ``guard`` holds case-insensitive lookbehinds tried once the first letter is read, so each
+    reaches one character further back: ``(?<!\bthe .)`` for "not after 'the '".
     """
     ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     if not ordered:
@@ -109,6 +113,8 @@ def first_letters(phrases: list[str] | tuple[str, ...] | set[str], edge: str = r
     branches = "|".join(
         f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
     )
+    if guard:
+        return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{guard}(?:{branches}))"
     return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{branches})"
 
 

@@ -363,3 +363,25 @@ def test_day_anaphora_pattern_reads_as_the_plain_one(parts):
         return [(m.span(), bool(m["before"]), bool(m["after"])) for m in pattern.finditer(text)]
 
     assert read(_ANAPHORIC) == read(plain)
+
+
+_INTERNAL_TOKENS = "the The to TO at in before of cabinet Cabinet CABINET government Knesset".split()
+_INTERNAL_TOKENS += "ministers parliament parliamentary x . talks Kabinet ſ -".split()
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_INTERNAL_TOKENS), st.sampled_from([" ", "  ", "", ". ", "\n"]))
+    ),
+    st.integers(0, 100),
+)
+def test_quick_internal_body_pattern_matches_the_plain_one(parts, start) -> None:
+    """A cabinet or parliament before a trigger is found as the plain pattern finds it."""
+    from briefing import events
+
+    plain = re.compile(events._INTERNAL_PLAIN, re.I)
+    text = "".join(a + b for a, b in parts)
+    for at in range(min(start, len(text)) + 1):
+        quick = events._INTERNAL.search(text, at, len(text))
+        slow = plain.search(text, at, len(text))
+        assert (quick and quick.span()) == (slow and slow.span())
