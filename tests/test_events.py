@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.compare import merge_timeline
@@ -366,13 +366,15 @@ def test_day_anaphora_pattern_reads_as_the_plain_one(parts):
 
 
 _INTERNAL_TOKENS = "the The to at in before of cabinet Cabinet CABINET government Knesset".split()
-_INTERNAL_TOKENS += "ministers parliament parliamentary x . talks Kabinet ſ -".split()
+_INTERNAL_TOKENS += "ministers parliament parliamentary x talks Kabinet ſ -".split()
 _INTERNAL_TOKENS += ["to the", "At the", "in THE", "before the", "of the", "ofthe", "of  the"]
 
 
+@settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from(_INTERNAL_TOKENS), st.sampled_from([" ", "  ", "", ". ", "\n"]))
+        st.tuples(st.sampled_from(_INTERNAL_TOKENS), st.sampled_from([" ", "  ", "", "\n"])),
+        max_size=12,
     ),
     st.integers(0, 100),
 )
