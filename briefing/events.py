@@ -34,17 +34,28 @@ from briefing.triggers import vocab as _vocab
 from briefing.triggers import windows as _windows
 from briefing.vocab import first_letters
 
+# The word lists below open with their first letters (vocab.first_letters), so the engine
+# skips to them: the same matches as \b(?:word|...)\b with re.IGNORECASE (tests/test_quick.py).
 _REPORTING_SEGMENT = re.compile(
-    r"\b(?:said|says|told|reported|reports|according to|explained|added|confirmed|announced|"
-    r"warned|stated|declared)\b[^,.;]*",
-    re.I,
+    first_letters(
+        [
+            *"said says told reported reports explained added confirmed announced".split(),
+            *["warned", "stated", "declared", "according to"],
+        ],
+        space=" ",
+    )
+    + r"\b[^,.;]*"
 )
-_REPORTING_VERB = re.compile(r"\b(?:said|says|told|announced|stated|declared|warned)\b", re.I)
-_SINCE = re.compile(r"\bsince\b(?:\s+\S+){0,6}", re.I)
+_REPORTING_VERB = re.compile(
+    first_letters("said says told announced stated declared warned".split()) + r"\b"
+)
+_SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
 _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
-_ATTACK_WORD = re.compile(r"\b(?:attacks?|massacre|assault|raid|offensive)\b", re.I)
+_ATTACK_WORD = re.compile(
+    first_letters("attack attacks massacre assault raid offensive".split()) + r"\b"
+)
 _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
 _DATELINE = re.compile(r"[^\n–—]{0,40}?\d\s[–—]\s+(?:\([^)\n]{1,40}\)\s*)?")
 """A dateline opening the body ("25th November 2023 – (Jerusalem) ..."): publication, not event."""
@@ -110,7 +121,7 @@ _MOVEMENT = re.compile(r"^(?:arrived|arrives|travell?ed|visited|flew)\b", re.I)
 
 # Used for every trigger or every place, so compiled once here.
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
-_CONDITION = re.compile(r"\b(?:if|unless|until)\b", re.I)
+_CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"ed\b")
 _MEETS = re.compile(r"meets?\b", re.I)
 _SCENE = re.compile(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$")
@@ -384,7 +395,9 @@ _NOT_AFTER = re.compile(
     r"had\s+not|never|failed\s+to|did\s+not\s+take\s+place)\b",
     re.I,
 )
-_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed\s+reports)\s+(?:that\s+)?", re.I)
+_DENIED = re.compile(
+    first_letters(["denied", "denies", "deny", "dismissed reports"]) + r"\s+(?:(?i:that)\s+)?"
+)
 
 
 def _negated_around(text: str, trigger: _Trigger, clause: tuple[int, int]) -> bool:

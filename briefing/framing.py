@@ -14,9 +14,16 @@ from datetime import date, timedelta
 from briefing.cues import CueSet, cue_set
 from briefing.dates import DateMention, resolve_dates
 from briefing.numbers import Quantity
-from briefing.vocab import load_yaml, phrase_pattern
+from briefing.vocab import first_letters, load_yaml, phrase_pattern
 
-_REPORTING = re.compile(r"\b(?:says|said|say|told|according to|reported|insists|warned)\b", re.I)
+# Word lists open with their first letters (vocab.first_letters): the same matches as
+# \b(?:word|...)\b with re.IGNORECASE, found quicker (tests/test_quick.py).
+_REPORTING = re.compile(
+    first_letters(
+        ["says", "said", "say", "told", "according to", "reported", "insists", "warned"], space=" "
+    )
+    + r"\b"
+)
 _RELEASE_MEASURES = {"hostages_released", "prisoners_released", "remains_returned"}
 _TERM_MEASURES = _RELEASE_MEASURES | {"duration", "phases", "aid_trucks"}
 _DEAL_ORDER = (
@@ -242,7 +249,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:in which|during which|when|while|whereas)\b",
     re.I,
 )
-_RELATIVE = re.compile(r"\b(?:in which|during which|when|whereby)\b", re.I)
+_RELATIVE = re.compile(
+    first_letters(["in which", "during which", "when", "whereby"], space=" ") + r"\b"
+)
 
 
 def local_clause(quantity: Quantity, ctx: Context) -> tuple[int, int]:

@@ -92,14 +92,18 @@ def word_pattern(phrases: list[str] | tuple[str, ...] | set[str]) -> str:
 
 
 def first_letters(
-    phrases: list[str] | tuple[str, ...] | set[str], edge: str = r"\w", guard: str = ""
+    phrases: list[str] | tuple[str, ...] | set[str],
+    edge: str = r"\w",
+    guard: str = "",
+    space: str = r"\s+",
 ) -> str:
     r"""``phrases`` case-insensitively, opening with the set of their first letters.
 
     Longest phrase first; each starts where ``edge`` does not come before it (``\w``: like
     ``\b``). The building block of :func:`word_pattern`; compile it without ``re.IGNORECASE``.
     ``guard`` holds case-insensitive lookbehinds tried once the first letter is read, so each
-    reaches one character further back: ``(?<!\bthe .)`` for "not after 'the '".
+    reaches one character further back: ``(?<!\bthe .)`` for "not after 'the '". ``space``
+    is what stands between the words of a phrase (``" "`` for exactly one space).
     """
     ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     if not ordered:
@@ -108,7 +112,7 @@ def first_letters(
     for phrase in ordered:
         words = phrase.split()
         rest = [re.escape(words[0][1:]), *(re.escape(w) for w in words[1:])]
-        groups.setdefault(_folds(phrase[0]), []).append(r"\s+".join(rest))
+        groups.setdefault(_folds(phrase[0]), []).append(space.join(rest))
     firsts = "".join(sorted({c for key in groups for c in key}))
     branches = "|".join(
         f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
