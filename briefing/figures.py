@@ -29,7 +29,12 @@ _INCLUSION = re.compile(
     re.I,
 )
 _STILL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:are|is|were|remain|remained)\s+still\b|\s+still\b")
-_STRONG_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:while|whereas|but|although)\b")
+# A semicolon, colon or dash, a spaced hyphen, or "while", "but"... as whole words (case as
+# written); one set of first characters opens it so the engine skips to them.
+_STRONG_BREAK = re.compile(
+    r"[;:—–\swba](?:(?<=[;:—–])|(?<=\s)-\s"
+    r"|(?<!\w.)(?:(?<=w)(?:hile|hereas)|(?<=b)ut|(?<=a)lthough)\b)"
+)
 _COORDINATION = re.compile(r"^[\s,]*(?:(?:[\w’'-]+\s+){0,4}?)(?:and|as well as|plus|,)\s*$", re.I)
 _ADJACENT = re.compile(
     r"\s*(?:(?:the|of|a|an|some|all|another|only|just|a further|an additional|the last)\s+)*", re.I

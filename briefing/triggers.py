@@ -11,10 +11,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.vocab import load_yaml, word_pattern
+from briefing.vocab import first_letter_parts, load_yaml, word_pattern
 
 SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
-CONTRAST = re.compile(r"\b(?:but|while|whereas)\b|;|,\s+and\b", re.I)
+# "but", "while", "whereas" as whole words, a semicolon, or ", and" (any case): one set of
+# first characters opens it, so the engine skips to them (tests/test_quick.py).
+_CONTRAST_WORDS = first_letter_parts(["but", "while", "whereas"])
+CONTRAST = re.compile(
+    rf"[;,{_CONTRAST_WORDS[0]}](?:(?<=;)|(?<=,)\s+(?i:and)\b"
+    rf"|(?<!\w.)(?i:{_CONTRAST_WORDS[1]})\b)"
+)
 # Punctuation, or "but", "which", "who", "while", "that" as whole words. It opens with the set
 # of first characters so the engine skips to them (the same as
 # r',|;|:|—|–|\bbut\b|\bwhich\b|\bwho\b|\bwhile\b|\bthat\b|[“”"]', only faster).

@@ -105,9 +105,23 @@ def first_letters(
     reaches one character further back: ``(?<!\bthe .)`` for "not after 'the '". ``space``
     is what stands between the words of a phrase (``" "`` for exactly one space).
     """
-    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
-    if not ordered:
+    firsts, branches = first_letter_parts(phrases, space)
+    if not firsts:
         return "(?!)"
+    if guard:
+        return rf"[{firsts}](?<!{edge}.)(?i:{guard}(?:{branches}))"
+    return rf"[{firsts}](?<!{edge}.)(?i:{branches})"
+
+
+def first_letter_parts(
+    phrases: list[str] | tuple[str, ...] | set[str], space: str = r"\s+"
+) -> tuple[str, str]:
+    """The first letters (escaped, for a set) and the branches that follow, as joined above.
+
+    Each branch opens with a lookbehind on its letter. For a pattern whose alternatives begin
+    with other characters too, so that one set opens the whole pattern.
+    """
+    ordered = sorted({p.strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
     groups: dict[str, list[str]] = {}
     for phrase in ordered:
         words = phrase.split()
@@ -117,9 +131,7 @@ def first_letters(
     branches = "|".join(
         f"(?<=[{re.escape(key)}])(?:{'|'.join(rests)})" for key, rests in groups.items()
     )
-    if guard:
-        return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{guard}(?:{branches}))"
-    return rf"[{re.escape(firsts)}](?<!{edge}.)(?i:{branches})"
+    return re.escape(firsts), branches
 
 
 def word_start(phrases: list[str] | tuple[str, ...] | set[str]) -> str:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import actors, events, framing
+from briefing import actors, events, figures, framing, triggers
 
 _PLAIN = [
     (
@@ -28,15 +28,28 @@ _PLAIN = [
     (framing._REPORTING, r"\b(?:says|said|say|told|according to|reported|insists|warned)\b"),
     (framing._RELATIVE, r"\b(?:in which|during which|when|whereby)\b"),
     (actors._QUOTED, r"\b(?:according to|reported|said|says|told|cited|quoted|confirmed)\b"),
+    (
+        framing._CLAUSE_BREAK,
+        r"[;:–—]|\s-\s|,\s*(?=(?:which|who|whose|where|while|whereas|but|according|the\s+\w+"
+        r"(?:\s+\w+)?\s+(?:said|says)|and\s+that)\b|\w+ing\b)"
+        r"|\b(?:in which|during which|when|while|whereas)\b",
+    ),
+    (triggers.CONTRAST, r"\b(?:but|while|whereas)\b|;|,\s+and\b"),
+]
+_CASE_AS_WRITTEN = [
+    (figures._STRONG_BREAK, r"[;:—–]|\s-\s|\b(?:while|whereas|but|although)\b"),
 ]
 
 _TOKENS = """said Said SAID says say sayings told reported reports reporter according to
  According To accordingto explained added confirmed announced warned stated declared since
  Since attack attacks attacked massacre assault raid raids offensive if If unless until
  denied denies deny dismissed reports that That insists in which In Which during when whereby
- cited quoted x é _ 5 - ſaid ſince Kabul""".split()
+ cited quoted x é _ 5 - ſaid ſince Kabul while While whereas but But although Although
+ which who whose where the officials ministry and that And negotiating ; : – — İn ın""".split()
 _TOKENS += ["according  to", "According\nto", "in  which", "during\twhich", "dismissed  reports"]
-_SEPARATORS = ["", " ", "  ", "\n", ", ", ". ", "; ", "-", "_"]
+_TOKENS += [", And ", ",\nAND ", ", and", " - ", "In Which ", ", Negotiating "]
+_TOKENS += [", The Ministry Says"]
+_SEPARATORS = ["", " ", "  ", "\n", ", ", ". ", "; ", "-", "_", " - ", ",", ": ", " – "]
 _texts = st.lists(
     st.tuples(st.sampled_from(_TOKENS), st.sampled_from(_SEPARATORS)), max_size=25
 ).map(lambda parts: "".join(a + b for a, b in parts))
@@ -46,7 +59,17 @@ _texts = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=_texts, cut=st.tuples(st.integers(0, 300), st.integers(0, 300)))
 def test_quick_word_patterns_match_the_plain_ones(quick, plain, text, cut) -> None:
-    plain_pattern = re.compile(plain, re.I)
+    _same(quick, re.compile(plain, re.I), text, cut)
+
+
+@pytest.mark.parametrize(("quick", "plain"), _CASE_AS_WRITTEN, ids=lambda p: str(p)[:40])
+@settings(max_examples=300, deadline=None)
+@given(text=_texts, cut=st.tuples(st.integers(0, 300), st.integers(0, 300)))
+def test_quick_case_sensitive_patterns_match_the_plain_ones(quick, plain, text, cut) -> None:
+    _same(quick, re.compile(plain), text, cut)
+
+
+def _same(quick: re.Pattern[str], plain_pattern: re.Pattern[str], text: str, cut) -> None:
     start, end = min(cut), min(max(cut), len(text))
     assert [m.span() for m in quick.finditer(text, start, end)] == [
         m.span() for m in plain_pattern.finditer(text, start, end)
