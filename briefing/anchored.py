@@ -118,8 +118,9 @@ class WordSet:
         """
         if not self.words:
             return None
-        if self._memo is not None and self._memo[0] is text:
-            return self._memo[1]
+        memo = self._memo  # read once: another thread may replace it
+        if memo is not None and memo[0] is text:
+            return memo[1]
         occurrences = _occurrences(text, _Words.version)
         if occurrences is None:
             return None
@@ -187,8 +188,9 @@ class Anchored:
 
     def _anchors(self, text: str) -> list[int] | None:
         """Where the anchor words begin in ``text``, in order (the last text is remembered)."""
-        if self._memo is not None and self._memo[0] is text:
-            return self._memo[1]
+        memo = self._memo  # read once: another thread may replace it
+        if memo is not None and memo[0] is text:
+            return memo[1]
         found = self.anchors.find(text)
         if found is None:
             return None
