@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from briefing.actors import Mention, find_mentions
+from briefing.anchored import Anchored, room
 from briefing.articles import Article
 from briefing.dates import DateMention, resolve_dates
 from briefing.gazetteer import Gazetteer
@@ -69,6 +70,14 @@ _ANAPHORIC = re.compile(
     r"|(?P<before>(?<=[Tt])he\s+day\s+before|(?<=[Tt])he\s+previous\s+day|(?<=[Aa])\s+day\s+earlier)\b"
     r"|(?P<after>(?<=[Tt])he\s+day\s+after|(?<=[Tt])he\s+next\s+day|(?<=[Tt])he\s+following\s+day"
     r"|(?<=[Aa])\s+day\s+later)\b)"
+)
+# Tried only where its day word occurs (briefing.anchored): every phrase ends with one, and
+# starts there ("earlier that day") or at the words before it ("the following day").
+_ANAPHORIC_SCAN = Anchored(
+    _ANAPHORIC,
+    "day evening night morning afternoon before earlier after later".split(),
+    lead=r"(?i:\b(?:the\s+(?:same\s+|previous\s+|next\s+|following\s+)?|that\s+|a\s+))",
+    back=room("the following"),
 )
 _ANAPHORIC_OPENING = re.compile(
     r"\s*(?:in\s+the\s+(?:afternoon|evening|morning)|hours\s+later)\b", re.I
@@ -438,7 +447,7 @@ def _anaphoric_date(
     An opening "In the afternoon," refers back the same way. The search runs back over the
     previous sentences (from ``lookback``) up to the phrase.
     """
-    anaphor = _ANAPHORIC_OPENING.match(text, *window) or _ANAPHORIC.search(text, *window)
+    anaphor = _ANAPHORIC_OPENING.match(text, *window) or _ANAPHORIC_SCAN.search(text, *window)
     if anaphor is None:
         return None
     days = [

@@ -142,12 +142,12 @@ def test_the_number_scan_tried_where_numbers_begin_finds_what_the_plain_scan_fin
     from briefing import numbers
 
     text = "".join(a + b for a, b in words)
-    start, end = min(cut), min(max(cut), len(text))
     scanner = numbers._scanner()
-    for position in range(start, end + 1):
-        quick = numbers._next_number(text, position, end)
-        plain = scanner.search(text, position, end)
-        assert _seen([quick] if quick else []) == _seen([plain] if plain else [])
+    for end in (len(text), min(max(cut), len(text))):
+        for position in range(min(cut), end + 1):
+            quick = numbers._next_number(text, position, end)
+            plain = scanner.search(text, position, end)
+            assert _seen([quick] if quick else []) == _seen([plain] if plain else [])
 
 
 _NAMEISH = """Eli Sharabi Goldberg-Polin al-Thani Al-Thani bin Salman Bin-Laden de-escalation
@@ -186,3 +186,33 @@ def test_names_opening_with_a_capital_or_a_particle_match_as_one_alternation(par
     assert [(m.span(), m.lastgroup) for m in quick] == [
         (m.span(), m.lastgroup) for m in plain.finditer(text)
     ]
+
+
+_DAY_PHRASES = """the same day|that evening|earlier that day|later that night|the day before|the
+ previous day|a day earlier|the day after|the next day|the following day|a day later|The Same
+ Morning|THAT AFTERNOON|today|Monday|days|holiday|the|a|day|that|earlier|x""".replace("\n", "")
+_day_texts = st.lists(
+    st.tuples(
+        st.sampled_from(_DAY_PHRASES.split("|")).flatmap(
+            lambda phrase: st.lists(
+                st.sampled_from([" ", "\n \n", " \t ", "  "]),
+                min_size=len(phrase.split()),
+                max_size=len(phrase.split()),
+            ).map(lambda gaps: "".join(w + g for w, g in zip(phrase.split(), gaps, strict=True)))
+        ),
+        st.sampled_from(["", ", ", ".", "-"]),
+    ),
+    max_size=15,
+).map(lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_day_texts, cut=st.tuples(st.integers(0, 300), st.integers(0, 300)))
+def test_day_phrases_anchored_on_their_day_word_match_the_plain_search(text, cut) -> None:
+    from briefing import events
+
+    for end in (len(text), min(max(cut), len(text))):
+        for at in range(0, end + 1, 5):
+            quick = events._ANAPHORIC_SCAN.search(text, at, end)
+            plain = events._ANAPHORIC.search(text, at, end)
+            assert _seen([quick] if quick else []) == _seen([plain] if plain else [])
