@@ -106,10 +106,12 @@ _NOT_SOURCES = re.compile(
 )
 
 
+_COUNT_NOUNS = ("count", "tally", "figures", "estimate", "data", "toll")
 _POSSESSIVE = re.compile(
     r"\b(?P<src>(?:an?\s+|the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)(?:’s?|'s?)?\s+"
-    r"(?:latest\s+|own\s+|official\s+)?(?:count|tally|figures|estimate|data|toll)\b"
+    rf"(?:latest\s+|own\s+|official\s+)?(?:{'|'.join(_COUNT_NOUNS)})\b"
 )
+"""'Hamas' figures', 'the ministry's latest tally': a count owned by a source."""
 _COUNTED_NOUNS = {"hostages", "people", "palestinians", "prisoners", "israelis", "civilians"}
 
 
@@ -201,7 +203,9 @@ def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candid
             r"\b(?:evening|morning|day|night|week|time)\b", match["src"]
         ):
             strong.append((match.start("src"), match.end("src"), match["src"], False))
-    for match in _POSSESSIVE.finditer(sentence_text):
+    # Every match holds one of the count nouns: a sentence without them is not scanned.
+    owned = any(noun in sentence_text for noun in _COUNT_NOUNS)
+    for match in _POSSESSIVE.finditer(sentence_text) if owned else ():
         owner = match["src"]
         if owner in _DETERMINERS or any(
             a < match.end("src") and match.start("src") < b for a, b, *_ in strong
