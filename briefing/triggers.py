@@ -106,14 +106,24 @@ def _phrase(phrase: str) -> str:
     return regex[: -len(r"[,;:]?\s+")] if regex.endswith(r"[,;:]?\s+") else regex
 
 
+@dataclass(slots=True)
+class _Phrases:
+    """The trigger phrases of one stage and kind that begin with one word."""
+
+    stage: str
+    noun: bool
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str] | None = None  # compiled when the word is first read
+
+
 @functools.cache
-def _first_word_index() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+def _first_word_index() -> dict[str, list[_Phrases]]:
     """Each word that can begin a trigger phrase, with the phrases that begin with it."""
-    index: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    index: dict[str, list[_Phrases]] = {}
     for stage, spec in vocab()["stages"].items():
         for kind in ("verbs", "nouns"):
             for word, phrases in spec[kind + "_first"].items():
-                index.setdefault(word, []).append((stage, kind, phrases))
+                index.setdefault(word, []).append(_Phrases(stage, kind == "nouns", phrases))
     return index
 
 
@@ -123,10 +133,12 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
     index = _first_word_index()
     for word in _WORDS.finditer(text, start, end):
         # Only where a trigger phrase can begin is each stage's pattern tried, anchored.
-        for stage, kind, phrases in index.get(word.group().lower(), ()):
-            match = _compile(phrases).match(text, word.start(), end)
+        for entry in index.get(word.group().lower(), ()):
+            if entry.pattern is None:
+                entry.pattern = _compile(entry.phrases)
+            match = entry.pattern.match(text, word.start(), end)
             if match:
-                found.append(Trigger(stage, match.start(), match.end(), kind == "nouns"))
+                found.append(Trigger(entry.stage, match.start(), match.end(), entry.noun))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trigger in found:
