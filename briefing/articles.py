@@ -53,8 +53,12 @@ class Article:
 
 
 MAX_BINARY_CONTROL_RATIO = 0.01
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# A run of spaces becomes one space. Only runs that change are matched (two or more spaces,
+# or one other space character), so a plain single space costs no replacement.
+_SPACES = re.compile(rf"[ {_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS}]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -201,7 +205,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
             if not any(len(rest.split()) >= 40 for rest in lines[index + 1 :]):
                 break
             continue
-        if kept and _line_key(line) == headline_key:
+        if kept and _same_line(line, headline_key):
             continue  # the headline repeated by the page
         if not kept:
             headline_key = _line_key(line)
@@ -230,17 +234,30 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
 
 def _clean_line(line: str) -> str:
     # NFKC: fullwidth letters and styled digits ("Ｈａｍａｓ", "𝟏𝟐") become plain ones, so
-    # names and numbers are found; offsets refer to this cleaned text.
-    line = unicodedata.normalize("NFKC", line.translate(_INVISIBLE))
+    # names and numbers are found; offsets refer to this cleaned text. An ASCII line has
+    # nothing to remove or normalise.
+    if not line.isascii():
+        if any(c in line for c in _INVISIBLE_CHARS):
+            line = line.translate(_INVISIBLE)
+        line = unicodedata.normalize("NFKC", line)
     return _SPACES.sub(" ", line).strip()
 
 
 _NON_WORD = re.compile(r"\W+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _line_key(line: str) -> str:
     """What two lines must share to be the same line: their letters and digits, any case."""
     return _NON_WORD.sub("", line).casefold()
+
+
+def _same_line(line: str, key: str) -> bool:
+    """``_line_key(line) == key``, with most lines told apart by their first letter alone."""
+    first = _WORD_CHAR.search(line)
+    if first is not None and not key.startswith(first.group().casefold()):
+        return False
+    return _line_key(line) == key
 
 
 @functools.cache

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.articles import (
     ArticleError,
@@ -354,3 +357,26 @@ def test_language_by_script_and_undetermined():
 
     assert guess_language("مرحبا بالعالم هذا نص عربي") == "ar"
     assert guess_language("Xyzzy plugh") == "und"
+
+
+_LINE_CHARS = " \t\u00a0\u2000\u200a\u202f\u3000\u200b\u00adabcßﬁẞΣσς-.,12Ｈ𝟏é\u0301"
+
+
+@given(st.text(alphabet=_LINE_CHARS, max_size=30))
+def test_quick_line_cleaning_matches_the_plain_steps(line: str) -> None:
+    """Cleaning skips the steps that change nothing; the result is the plain one's."""
+    import unicodedata
+
+    from briefing import articles
+
+    plain = unicodedata.normalize("NFKC", line.translate(articles._INVISIBLE))
+    plain = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", plain).strip()
+    assert articles._clean_line(line) == plain
+
+
+@given(st.text(alphabet=_LINE_CHARS, max_size=20), st.text(alphabet=_LINE_CHARS, max_size=20))
+def test_a_repeated_line_is_told_by_its_first_letter_as_by_its_whole_key(line, other) -> None:
+    from briefing import articles
+
+    for key in (articles._line_key(other), articles._line_key(line)):
+        assert articles._same_line(line, key) == (articles._line_key(line) == key)
