@@ -29,6 +29,7 @@ from briefing.corpus import (
     is_ingested,
 )
 from briefing.gazetteer import KINDS, ROLES, GazetteerError, _parse_actor
+from briefing.vocab import read_yaml
 
 # The extraction contract's vocabularies (../shared/extraction-contract.md).
 MEASURES = (
@@ -176,7 +177,7 @@ def _check_gazetteer(
 
 def _yaml_list(path: Path) -> tuple[list[Any] | None, str | None]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None, f"{path}: file not found"
     except UnicodeDecodeError:

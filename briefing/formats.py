@@ -36,6 +36,7 @@ from briefing.articles import (
     parse_date,
     read_bytes,
 )
+from briefing.vocab import WordsLoader, read_yaml
 
 FRONT_MATTER_KEYS = (
     "title",
@@ -90,13 +91,16 @@ def parse_bytes(data: bytes, suffix: str, name: str, article_id: str) -> Article
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML without implicit dates, so an invalid date is reported, not a crash."""
+class _Loader(WordsLoader):
+    """Safe YAML without implicit dates, so an invalid date is reported, not a crash.
+
+    As in the vocabularies, ``language: no`` (Norwegian) stays a string.
+    """
 
 
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in WordsLoader.yaml_implicit_resolvers.items()
 }
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
@@ -114,7 +118,7 @@ def split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     if match is None:
         raise FormatError(f"{name}: front matter has no closing '---' line")
     try:
-        data = yaml.load(match["yaml"], Loader=_Loader)  # a SafeLoader subclass
+        data = read_yaml(match["yaml"], _Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""

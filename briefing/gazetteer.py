@@ -17,6 +17,7 @@ import ahocorasick
 import yaml
 
 from briefing import config
+from briefing.vocab import read_yaml
 
 KINDS = ("person", "organization", "state", "media")
 ROLES = ("party", "mediator", "host", "source", "other")
@@ -309,7 +310,7 @@ def _as_date(value: object, where: str) -> date | None:
 
 def _load_yaml_list(path: Path) -> list[dict]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise GazetteerError(f"{path}: file not found") from exc
     except yaml.YAMLError as exc:

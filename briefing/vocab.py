@@ -17,17 +17,64 @@ class VocabularyError(ValueError):
     """A vocabulary file is missing or malformed."""
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class WordsLoader(yaml.SafeLoader):
+    """Safe YAML in which only ``true`` and ``false`` are booleans.
+
+    YAML 1.1 reads an unquoted ``no``, ``yes``, ``on`` or ``off`` as a boolean, so a word
+    list such as ``[not, no, never]`` or a language code ``no`` (Norwegian) would silently
+    lose the word. Here they stay strings, as an analyst editing a word list expects.
+    """
+
+
+WordsLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+WordsLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_yaml(text: str, loader: type[yaml.SafeLoader] = WordsLoader) -> Any:
+    """Parse ``text`` with :class:`WordsLoader` (or a subclass of it)."""
+    return yaml.load(text, Loader=loader)  # a SafeLoader subclass: safe
+
+
+def _words_only(value: Any, where: str) -> None:
+    """Raise if a list in a vocabulary holds a boolean or an empty item (``true``, ``-``)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _words_only(item, f"{where}{key}/")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, list | dict):
+                _words_only(item, where)
+            elif item is None or isinstance(item, bool):
+                shown = "an empty item" if item is None else f"{str(item).lower()} (a boolean)"
+                raise VocabularyError(f"{where.rstrip('/')}: {shown} in a word list; quote words")
+
+
 @functools.cache
 def load_yaml(name: str, directory: Path | None = None) -> Any:
-    """Return the parsed YAML file ``name`` from ``data/cues`` (or ``directory``)."""
+    """Return the parsed YAML file ``name`` from ``data/cues`` (or ``directory``).
+
+    A bare ``true``/``false`` or an empty item in a list is reported with the file and the
+    key that holds it (quote the word); ``no``, ``yes``, ``on`` and ``off`` stay words.
+    """
     path = (directory or config.CUES_DIR) / name
     try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise VocabularyError(f"{path}: vocabulary file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise VocabularyError(f"{path}: not UTF-8 text") from exc
     except yaml.YAMLError as exc:
         raise VocabularyError(f"{path}: not valid YAML ({exc.__class__.__name__})") from exc
+    _words_only(data, f"{path}: ")
+    return data
 
 
 @functools.cache

@@ -34,6 +34,11 @@ def spans_are_valid(article) -> None:
 # --- Markdown ------------------------------------------------------------------------------------
 
 
+def test_front_matter_language_no_is_norwegian_not_false() -> None:
+    raw = "---\ntitle: Talks resume\nlanguage: no\n---\n\n" + BODY + "\n"
+    assert parse_markdown(raw, "m", "m.md").original_language == "no"
+
+
 def test_front_matter_gives_the_metadata() -> None:
     raw = (
         "---\ntitle: Talks resume in Cairo\noutlet: Example Wire\npublished: 2024-03-05\n"

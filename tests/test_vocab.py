@@ -37,6 +37,38 @@ def test_invalid_yaml_is_a_vocabulary_error_naming_the_file(tmp_path):
         load_yaml("broken.yaml", tmp_path)
 
 
+def test_no_yes_on_off_stay_words_in_a_word_list(tmp_path):
+    # YAML 1.1 would read them as booleans and the list would silently lose the word.
+    (tmp_path / "cues.yaml").write_text(
+        "negated: [not, no, never]\nnot_names: [On, Yes, No, OFF]\nneeds_object: true\n",
+        "utf-8",
+    )
+    data = load_yaml("cues.yaml", tmp_path)
+    assert data["negated"] == ["not", "no", "never"]
+    assert data["not_names"] == ["On", "Yes", "No", "OFF"]
+    assert data["needs_object"] is True  # a setting, not a word
+
+
+def test_the_shipped_vocabularies_keep_no_as_a_negation_and_on_as_a_not_name():
+    assert "no" in load_yaml("stages.yaml")["modality"]["negated"]
+    assert {"On", "No", "Yes"} <= set(load_yaml("actors.yaml")["not_names"])
+
+
+@pytest.mark.parametrize("item", ["true", "False", "~", ""])
+def test_a_boolean_or_empty_item_in_a_word_list_names_the_file_and_key(tmp_path, item):
+    (tmp_path / "cues.yaml").write_text(f"stages:\n  talks:\n    - talks\n    - {item}\n", "utf-8")
+    with pytest.raises(VocabularyError) as error:
+        load_yaml("cues.yaml", tmp_path)
+    message = str(error.value)
+    assert message.startswith(f"{tmp_path / 'cues.yaml'}: stages/talks: ")
+    assert "quote" in message and "\n" not in message
+
+
+def test_numbers_in_a_list_are_kept(tmp_path):
+    (tmp_path / "vague.yaml").write_text("dozens: [24, 99]\n", "utf-8")
+    assert load_yaml("vague.yaml", tmp_path) == {"dozens": [24, 99]}
+
+
 def test_load_lines_skips_comments_and_blank_lines(tmp_path, monkeypatch):
     (tmp_path / "test_vocab_lines.txt").write_text(
         "# a comment\nDr.\n\n   \n  U.S.  \n#U.N.\n", "utf-8"
