@@ -297,12 +297,10 @@ def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[M
     found: list[Mention] = []
     names: dict[str, str] = {}
     for how, match in _unknown_matches(text):
-        start, end = match.span("name")
-        name = _trim_name(text[start:end], cues["not_names"])
-        if name is None:
+        span = _name_span(text, *match.span("name"), how, cues["not_names"])
+        if span is None:
             continue
-        start = text.index(name, start)
-        end = start + len(name)
+        start, end, name = span
         if taken.overlaps(start, end) or places.overlaps(start, end):
             continue
         names.setdefault(name, how)
@@ -322,15 +320,38 @@ def _whole_word(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
 
 
-def _trim_name(name: str, not_names: set[str]) -> str | None:
-    words = name.split()
-    while words and (words[0].rstrip(".") in not_names or words[0].split("-")[0] in not_names):
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_WORD = re.compile(r"\S+")
+
+
+def _name_span(
+    text: str, start: int, end: int, how: str, not_names: set[str]
+) -> tuple[int, int, str] | None:
+    """Where the name found at ``text[start:end]`` lies once trimmed, and the name itself.
+
+    The name is trimmed of words that are not names (a leading demonym, a trailing "The");
+    a name never runs over a blank line: the part next to the cue that found it is kept
+    (the last part before "said" or ", 52,", the first after a title or "according to").
+    A name wrapped over two lines or spaced twice is given with single spaces.
+    """
+    parts = _PARAGRAPH_BREAK.split(text[start:end])
+    if len(parts) > 1:
+        if how in ("title", "cue"):
+            end = start + len(parts[0])
+        else:
+            start = end - len(parts[-1])
+    words = list(_WORD.finditer(text, start, end))
+    while words and _not_name(words[0].group(), not_names, leading=True):
         words.pop(0)  # "Israeli-American Hersh Goldberg-Polin": the demonym is not the name
-    while words and words[-1].rstrip(".") in not_names:
+    while words and words[-1].group().rstrip(".") in not_names:
         words.pop()
-    if len(words) < 2 or any(w.rstrip(".") in not_names for w in words):
+    if len(words) < 2 or any(w.group().rstrip(".") in not_names for w in words):
         return None
-    return " ".join(words)
+    return words[0].start(), words[-1].end(), " ".join(w.group() for w in words)
+
+
+def _not_name(word: str, not_names: set[str], leading: bool = False) -> bool:
+    return word.rstrip(".") in not_names or (leading and word.split("-")[0] in not_names)
 
 
 def infer_kind(name: str) -> str:

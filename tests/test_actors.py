@@ -138,3 +138,29 @@ def test_people_named_with_their_age_or_after_a_title_and_comma(extract):
 def test_names_with_letters_beyond_ascii(extract):
     found = actors(extract, "Foreign Minister Hakan Fidanoğlu said Ankara would help.")
     assert "Hakan Fidanoğlu" in found
+
+
+def test_a_name_never_runs_over_a_paragraph_break(extract):
+    # The outlet line ends the paragraph above "Netanyahu said": no name "Test Wire Netanyahu".
+    records = extract("Outlet: Test Wire\n\nNetanyahu said there will be no ceasefire.")
+    names = {r["name"] for r in records if r["type"] == "actor"}
+    assert "Benjamin Netanyahu" in names
+    assert not any("Wire" in name for name in names)
+
+
+def test_an_unknown_name_wrapped_over_two_lines_is_found_without_the_next_paragraph(extract):
+    found = actors(extract, "Hamas official Abu Samir\nKhalil said the talks would resume.")
+    assert "Abu Samir" in found  # a line is a paragraph: the name stops at the line's end
+    ((start, end),) = found["Abu Samir"]["spans"]
+    assert end - start == len("Abu Samir")
+
+
+def test_an_unknown_name_spaced_twice_is_given_with_single_spaces():
+    from briefing.actors import find_mentions
+    from briefing.gazetteer import default_gazetteer
+
+    text = "Hamas official Abu  Samir Khalil said the talks would resume."
+    mentions = find_mentions(text, default_gazetteer(), None)
+    (mention,) = [m for m in mentions if "Samir" in m.name]
+    assert mention.name == "Abu Samir Khalil"
+    assert text[mention.start : mention.end] == "Abu  Samir Khalil"
