@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 import unicodedata
 import warnings
@@ -185,6 +186,7 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
     lines = [
         _clean_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     ]
+    lines = unwrap_lines(lines, rules)
     outlet = published = None
     kept: list[str] = []
     headline_key = ""
@@ -230,6 +232,47 @@ def parse_article(raw: str, article_id: str, path: str | None = None) -> Article
     if body:
         _read_dateline(article, body[0])
     return article
+
+
+MAX_WRAP_WIDTH = 100
+"""Plain text wrapped at a fixed width (e-mail, wire feeds) is wrapped at 60 to 80 columns."""
+
+
+def unwrap_lines(lines: list[str], rules: dict[str, re.Pattern[str]] | None = None) -> list[str]:
+    """Join the lines of a hard-wrapped text back into paragraphs.
+
+    A text counts as hard-wrapped when at least three lines that run on into a next line
+    come within 15 characters of the longest such line, which is 50 to 100 characters
+    long. Then a line joins the next one when it fills at least 60% of that width; the first
+    line (the headline), blank lines and page furniture ("Share this article:") stay apart.
+    A word broken at a hyphen ("cease-" / "fire") is joined without a space. Texts with
+    one paragraph per line are left as they are.
+    """
+    running = [len(line) for line, after in itertools.pairwise(lines) if line and after]
+    if len(running) < 3:
+        return lines
+    width = max(running)
+    if not 50 <= width <= MAX_WRAP_WIDTH or sum(n >= width - 15 for n in running) < 3:
+        return lines
+    rules = rules or _furniture()
+    furniture = [rules[key] for key in ("drop", "end", "source", "published")]
+    first = next((i for i, line in enumerate(lines) if line), 0)
+    out: list[str] = []
+    joining = False
+    for index, line in enumerate(lines):
+        if joining and line and not any(rule.fullmatch(line) for rule in furniture):
+            previous = out[-1]
+            glue = "" if re.search(r"[^\W\d_]-$", previous) and line[:1].isalpha() else " "
+            out[-1] = previous + glue + line
+        else:
+            out.append(line)
+        joining = (
+            index != first
+            and bool(line)
+            and len(line) >= 0.6 * width
+            and not any(rule.fullmatch(line) for rule in furniture)
+        )
+    return out
 
 
 def _clean_line(line: str) -> str:

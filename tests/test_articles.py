@@ -380,3 +380,67 @@ def test_a_repeated_line_is_told_by_its_first_letter_as_by_its_whole_key(line, o
 
     for key in (articles._line_key(other), articles._line_key(line)):
         assert articles._same_line(line, key) == (articles._line_key(line) == key)
+
+
+# --- Hard-wrapped plain text -----------------------------------------------------------------
+
+WRAPPED_PARAGRAPHS = [
+    "Qatari mediators said on Wednesday that Hamas had handed over its reply to the "
+    "framework agreed in Paris, which foresees a six-week pause in the fighting and the "
+    "release of at least 35 hostages in its first phase.",
+    "The Gaza health ministry said at least 27,840 people had been killed since October 7, "
+    "while Israeli officials put the number of hostages still held at around 130, of whom "
+    "29 are believed to be dead. The cease-fire proposal would also allow more aid trucks "
+    "into the north of the strip.",
+]
+
+
+def wrap(paragraph: str, width: int) -> str:
+    """Break a paragraph at spaces and after hyphens, as a mail client or wire feed does."""
+    lines, line = [], ""
+    for word in re.findall(r"\S+?-(?=\w)|\S+", paragraph):
+        glue = "" if not line or line.endswith("-") else " "
+        if line and len(line) + len(glue) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line += glue + word
+    return "\n".join([*lines, line])
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_hard_wrapped_text_reads_as_its_paragraphs(width):
+    flowing = parse_article(HEADLINE + "\n\n" + "\n\n".join(WRAPPED_PARAGRAPHS), "a")
+    wrapped_raw = HEADLINE + "\n\n" + "\n\n".join(wrap(p, width) for p in WRAPPED_PARAGRAPHS)
+    assert wrapped_raw.count("\n") > 8  # the paragraphs are really wrapped
+    wrapped = parse_article(wrapped_raw, "a")
+    assert wrapped.text == flowing.text
+    assert "cease-fire" in wrapped.text and wrapped.headline == HEADLINE
+
+
+def test_a_figure_wrapped_between_its_qualifier_and_count_keeps_the_qualifier(extract):
+    body = (
+        "The Gaza health ministry said on Sunday that at least\n"
+        "27,840 people had been killed in the strip since October\n"
+        "7, while Israeli officials put the number of hostages still\n"
+        "held in Gaza at around 130, of whom 29 are believed dead."
+    )
+    figures = {f["low"]: f for f in extract(body, kind="figure")}
+    assert figures[27840]["qualifier"] == "at_least"
+    assert figures[130]["qualifier"] == "approximately"
+
+
+def test_page_furniture_in_a_wrapped_text_stays_apart_and_is_dropped():
+    raw = (
+        HEADLINE + "\n\n" + wrap(WRAPPED_PARAGRAPHS[0], 72) + "\nShare this article:\n\n"
+        + wrap(WRAPPED_PARAGRAPHS[1], 72)
+    )  # fmt: skip
+    article = parse_article(raw, "a")
+    assert "Share this" not in article.text
+    assert article.text == "\n\n".join([HEADLINE, *WRAPPED_PARAGRAPHS])
+
+
+def test_one_paragraph_per_line_is_not_joined():
+    lines = [HEADLINE, BODY_1, *WRAPPED_PARAGRAPHS, "Talks will resume on Sunday in Doha."]
+    article = parse_article("\n".join(lines), "a")
+    assert article.text == "\n\n".join(lines)
