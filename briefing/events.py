@@ -125,7 +125,7 @@ _MEETS_TERMS = re.compile(
     re.I,
 )
 """After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
-_MOVEMENT = re.compile(r"^(?:arrived|arrives|travell?ed|visited|flew)\b", re.I)
+_MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|flew)\b", re.I)
 
 
 # Used for every trigger or every place, so compiled once here.

@@ -32,6 +32,11 @@ _CLAUSE_BREAK = re.compile(
 _MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
 """Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
 
+_APPOSED = re.compile(r",\s*$")
+_SESSION_AFTER = re.compile(r"\s+(?:in|on|at)\b", re.I)
+"""Around a noun trigger in -ing: "The Council, meeting in New York, endorsed" tells where
+the subject sat, not a round of talks (the verb after it owns the date and place)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -154,6 +159,8 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
     for trigger in kept:
         if trigger.noun and len(kept) > 1 and _MANNER.search(text, start, trigger.start):
             continue
+        if trigger.noun and len(kept) > 1 and _apposed_participle(text, trigger, start, end):
+            continue
         if trigger.noun:
             clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
             other_verb = any(
@@ -164,6 +171,14 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
                 continue
         out.append(trigger)
     return out
+
+
+def _apposed_participle(text: str, trigger: Trigger, start: int, end: int) -> bool:
+    return (
+        text[trigger.end - 3 : trigger.end].lower() == "ing"
+        and _APPOSED.search(text, max(start, trigger.start - 3), trigger.start) is not None
+        and _SESSION_AFTER.match(text, trigger.end, end) is not None
+    )
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

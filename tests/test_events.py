@@ -388,3 +388,60 @@ def test_quick_internal_body_pattern_matches_the_plain_one(parts, start) -> None
         quick = events._INTERNAL.search(text, at, len(text))
         slow = plain.search(text, at, len(text))
         assert (quick and quick.span()) == (slow and slow.span())
+
+
+# --- Patterns first met in tests/data/dev (written to measure unseen articles) ---------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The State Department urged Hamas to accept the offer without delay.",
+        "Egypt is pressing both sides to agree to a six-week pause.",
+        "Blinken called on the movement on Monday to accept the plan quickly.",
+        "He invited Hamas to accept it, describing the terms as generous.",
+    ],
+)
+def test_urging_a_side_to_accept_is_a_demand_not_an_acceptance(extract, body):
+    stages = [r["stage"] for r in events(extract, body)]
+    assert "demand" in stages and "acceptance" not in stages
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An Israeli official said Israel is not willing to accept an end to the war.",
+        "Hamas said on Tuesday it will not accept any deal that leaves troops in Gaza.",
+        "The cabinet refused to accept the amended proposal.",
+    ],
+)
+def test_refusing_to_accept_is_a_rejection(extract, body):
+    stages = [r["stage"] for r in events(extract, body)]
+    assert stages.count("rejection") == 1 and "acceptance" not in stages
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Qatar announced on Saturday that it had suspended its mediation between the sides.",
+        "The United States recalled its negotiators from Doha for consultations on Thursday.",
+        "Israel called back its delegation on Monday after the talks stalled.",
+    ],
+)
+def test_a_mediator_stepping_back_or_a_recall_is_a_breakdown(extract, body):
+    assert "breakdown" in [r["stage"] for r in events(extract, body)]
+
+
+def test_a_delegation_arriving_with_a_day_between_is_a_round_of_talks(extract):
+    found = events(extract, "A Hamas delegation arrived on Monday in Cairo to give its reply.")
+    assert ("talks", "actual", "2024-03-04", "Cairo") in brief(found)
+
+
+def test_a_body_meeting_in_a_city_is_where_it_sat_not_a_round_of_talks(extract):
+    body = "The Security Council, meeting in New York on Monday, endorsed the ceasefire plan."
+    assert brief(events(extract, body)) == [("acceptance", "actual", "2024-03-04", "New York")]
+
+
+def test_laying_out_a_plan_is_a_proposal(extract):
+    body = "Biden laid out a three-phase plan for a ceasefire on Friday."
+    assert ("proposal", "actual", "2024-03-01", None) in brief(events(extract, body))
