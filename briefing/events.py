@@ -51,6 +51,8 @@ _REPORTING_VERB = re.compile(
     first_letters("said says told announced stated declared warned".split()) + r"\b"
 )
 _SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
+_UNTIL = re.compile(first_letters(["until", "till"]) + r"\b(?:\s+\S+){0,6}")
+"""'Would last until 20 April': the end of a period, not the day of the step."""
 _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
@@ -463,7 +465,7 @@ def _anaphoric_date(
 
 @functools.lru_cache(maxsize=32)
 def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tuple[int, int], ...]:
-    """Spans whose dates and places are not the event's: reporting verbs, "since ..." phrases.
+    """Spans whose dates and places are not the event's: reporting verbs, "since/until ...".
 
     Read once per event (cached) for its date, its place and its days.
     """
@@ -486,6 +488,7 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
+    spans += [m.span() for m in _UNTIL.finditer(text, *window)]
     if _ATTACK_WORD.search(text, *window):  # cheap test before the costly pattern
         spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
     return tuple(spans)
@@ -508,13 +511,22 @@ def _place(
         )
         if territory and (trigger.stage not in _TERRITORY_STAGES or not near):
             continue  # "a truce in the Gaza Strip": the subject of the talks, not their venue
-        if _located(text, start, end, is_state=name in gazetteer.actors):
+        is_state = name in gazetteer.actors
+        # "recalled their delegations from Doha": a breakdown leaves the venue it names.
+        left = (
+            trigger.stage == "breakdown"
+            and not is_state
+            and _FROM.search(text, max(0, start - 12), start)
+        )
+        if left or _located(text, start, end, is_state=is_state):
             candidates.append((abs(start - trigger.start), name))
     return min(candidates)[1] if candidates else None
 
 
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.I)
+
+
 def _located(text: str, start: int, end: int, is_state: bool) -> bool:
-    before = text[max(0, start - 12) : start].lower()
     after = text[end : end + 30].lower()
     before = text[max(0, start - 40) : start].lower()
     if _SCENE.search(before):

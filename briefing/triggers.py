@@ -32,6 +32,7 @@ _CLAUSE_BREAK = re.compile(
 _MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
 """Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
 
+_PROPOSALS = ("proposal", "counterproposal")
 _APPOSED = re.compile(r",\s*$")
 _SESSION_AFTER = re.compile(r"\s+(?:in|on|at)\b", re.I)
 """Around a noun trigger in -ing: "The Council, meeting in New York, endorsed" tells where
@@ -67,6 +68,9 @@ def vocab() -> dict:
         "objects": re.compile(word_pattern(data["negotiation_objects"])),
         "modality": modality,
         "goals": re.compile(word_pattern(data["goal_words"])),
+        "received": re.compile(
+            word_pattern(data.get("received_words") or []) + r"\s+(?:[\w'’-]+\s+){0,3}\Z"
+        ),
         "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
     }
 
@@ -161,6 +165,12 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
             continue
         if trigger.noun and len(kept) > 1 and _apposed_participle(text, trigger, start, end):
             continue
+        if (
+            trigger.noun
+            and trigger.stage in _PROPOSALS
+            and vocab()["received"].search(text, max(start, trigger.start - 60), trigger.start)
+        ):
+            continue  # "it has received the proposal": the proposal was made before, elsewhere
         if trigger.noun:
             clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
             other_verb = any(

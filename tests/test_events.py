@@ -445,3 +445,35 @@ def test_a_body_meeting_in_a_city_is_where_it_sat_not_a_round_of_talks(extract):
 def test_laying_out_a_plan_is_a_proposal(extract):
     body = "Biden laid out a three-phase plan for a ceasefire on Friday."
     assert ("proposal", "actual", "2024-03-01", None) in brief(events(extract, body))
+
+
+def test_a_date_after_until_ends_a_period_and_does_not_date_the_step(extract):
+    body = "Under the proposal, the truce would last until 20 April."
+    assert all(r["date"] is None for r in events(extract, body, published=date(2025, 3, 3)))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas said on Tuesday that it had received the proposal and was studying it.",
+        "Haniyeh confirmed the reception of the proposal in a statement on Tuesday.",
+        "The movement is still examining the latest Egyptian offer.",
+    ],
+)
+def test_receiving_or_studying_a_proposal_is_not_a_proposal(extract, body):
+    assert "proposal" not in [r["stage"] for r in events(extract, body)]
+
+
+def test_being_open_to_discuss_is_a_stance_not_a_round_of_talks(extract):
+    body = "Hamas said on Tuesday it was open to discuss any serious initiative."
+    assert "talks" not in [r["stage"] for r in events(extract, body)]
+
+
+def test_insisting_that_a_deal_must_include_something_is_a_demand(extract):
+    body = "Hamas rejected the ideas, insisting that any agreement must include a full withdrawal."
+    assert [r["stage"] for r in events(extract, body)] == ["rejection", "demand"]
+
+
+def test_a_recall_from_a_city_happens_at_that_venue(extract):
+    body = "Israel recalled its negotiators from Doha on Thursday."
+    assert ("breakdown", "actual", "2024-02-29", "Doha") in brief(events(extract, body))
