@@ -143,7 +143,9 @@ def _sentence_figures(
     previous: tuple[Head, str | None, FigureRecord | None] | None = None
     for index, quantity in enumerate(quantities):
         head = heads[index]
-        prev_end = quantities[index - 1].end if index else s_start
+        # The verb of a number is looked for after the previous number's noun: in "34,654
+        # deaths and 77,908 wounded", "deaths" is what the first counts, not a verb of the second.
+        prev_end = min(heads[index - 1].end, quantity.start) if index else s_start
         following = [
             q.start
             for q, h in zip(quantities[index + 1 :], heads[index + 1 :], strict=True)
@@ -199,6 +201,9 @@ def _list_item(text: str, head: Head, start: int, previous: tuple | None) -> boo
     """
     if not head.bare or previous is None or previous[2] is None:
         return False
+    own = _vocab()["verbs"].find(text, head.end, min(len(text), head.end + 30))
+    if own and not text[head.end : own[0][0]].strip():
+        return False  # "34,654 deaths and 77,908 wounded": the word after it says what it counts
     between = text[previous[0].end : start]
     return bool(_LIST_TAIL.match(between)) and not _vocab()["verbs"].any(between)
 
@@ -391,7 +396,7 @@ def _hostage_measure(head: Head, verb: str | None, cls: str | None) -> str:
     mods = head.modifiers
     if verb == "remains" or (verb == "released" and "death" in mods):
         return "remains_returned"
-    if verb == "released":
+    if verb in ("released", "rescued"):
         return "hostages_released"
     if "death" in mods or verb == "killed":
         return "hostages_dead"

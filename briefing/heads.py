@@ -54,7 +54,9 @@ _PARTICIPLES = {
 _ANAPHORS = {"whom", "them", "those", "these"}
 
 
-_ANAPHOR_BEFORE = re.compile(r"\b(?:of|among)\s+(?:whom|them|those)\b[^,;]*$|\bincluding\s+$", re.I)
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:whom|which|them|those)\b[^,;]*$|\bincluding\s+$", re.I
+)
 
 
 @dataclass(slots=True)

@@ -386,3 +386,37 @@ def test_remains_still_held_are_dead_hostages(extract):
 def test_a_figure_after_instead_of_counts_the_same_thing(extract):
     found = figures(extract, "Only 250 aid trucks a day may enter, instead of the 600 agreed.")
     assert [(r["measure"], r["low"]) for r in found] == [("aid_trucks", 250), ("aid_trucks", 600)]
+
+
+# --- Patterns first met in tests/data/dev (written to measure unseen articles) ---------------
+
+
+def test_deaths_and_wounded_in_one_list_are_two_measures(extract):
+    body = "The offensive has caused 34,654 deaths and 77,908 wounded since the start of the war."
+    assert summary(figures(extract, body)) == [
+        ("killed", 34654, 34654, "exact"),
+        ("injured", 77908, 77908, "exact"),
+    ]
+
+
+def test_a_bare_number_listed_after_a_figure_still_counts_the_same_thing(extract):
+    body = "Hamas returned eight bodies, four on Monday and four more on Tuesday."
+    assert [r["measure"] for r in figures(extract, body)] == ["remains_returned"] * 3
+
+
+def test_hostages_rescued_by_an_army_are_freed(extract):
+    body = "On Saturday, Israeli forces rescued four hostages from the Nuseirat refugee camp."
+    assert summary(figures(extract, body)) == [("hostages_released", 4, 4, "exact")]
+
+
+def test_people_rescued_from_rubble_are_not_released_prisoners(extract):
+    body = "Civil defence teams rescued 12 people from under the rubble in Jabalia."
+    assert "prisoners_released" not in [r["measure"] for r in figures(extract, body)]
+
+
+def test_of_which_refers_back_like_of_whom(extract):
+    body = "Israel says 132 hostages remain in Gaza, of which 28 are believed to be dead."
+    assert summary(figures(extract, body)) == [
+        ("hostages_held", 132, 132, "exact"),
+        ("hostages_dead", 28, 28, "exact"),
+    ]
