@@ -45,11 +45,22 @@ def _normalising_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str]
     return re.compile(keep, re.I), rewrites
 
 
+@functools.cache
+def _issuers() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.I) for p in load_yaml("attribution.yaml").get("issuers") or []]
+
+
 def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str | None:
     """A source phrase as a canonical actor name where one is known, else as written."""
     data = load_yaml("attribution.yaml")
     keep_as_written, rewrites = _normalising_patterns()
     cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
+    for issuer in _issuers():
+        issued = issuer.match(cleaned)
+        if issued:  # "the last count published on Monday by the ministry": the ministry
+            phrase = issued.group(1)
+            cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
+            break
     if keep_as_written.search(cleaned):
         return cleaned
     if cleaned in data["metonyms"]:

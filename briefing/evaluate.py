@@ -30,6 +30,8 @@ class Score:
     false_positives: list[Item] = field(default_factory=list)
     misses: list[Item] = field(default_factory=list)
     attributes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    disagreements: list[tuple[str, Item, Item]] = field(default_factory=list)
+    """``(attribute, gold item, extracted record)`` for each matched pair that differs."""
 
     @property
     def precision(self) -> float:
@@ -145,8 +147,9 @@ def score(kind: str, gold: list[Item], found: list[Item]) -> Score:
             result.misses.extend(pool[k][len(pool[k]) - remaining :])
     for attribute in _ATTRIBUTES[kind]:
         judged = [(g, r) for g, r in pairs if attribute in g]
-        right = sum(1 for g, r in judged if g.get(attribute) == r.get(attribute))
-        result.attributes[attribute] = (right, len(judged))
+        wrong = [(attribute, g, r) for g, r in judged if g.get(attribute) != r.get(attribute)]
+        result.attributes[attribute] = (len(judged) - len(wrong), len(judged))
+        result.disagreements.extend(wrong)
     return result
 
 
@@ -170,7 +173,11 @@ def evaluate(records: Iterable[Item], gold: Gold) -> dict[str, Score]:
 
 
 def format_report(scores: dict[str, Score], details: bool = True) -> str:
-    """A readable report: one line of scores per kind, then every miss and false positive."""
+    """A readable report: scores per kind, then misses, false positives and disagreements.
+
+    A disagreement is an attribute (qualifier, source, role...) of a matched item that
+    differs from the gold.
+    """
     lines = []
     for kind, result in scores.items():
         accuracies = ", ".join(
@@ -192,6 +199,11 @@ def format_report(scores: dict[str, Score], details: bool = True) -> str:
             ):
                 for item in items:
                     lines.append(f"  {kind} {label}: {_describe(kind, item)}")
+            for attribute, gold_item, record in result.disagreements:
+                lines.append(
+                    f"  {kind} {attribute}: {_describe(kind, gold_item)}"
+                    f" gold {gold_item.get(attribute)!r}, extracted {record.get(attribute)!r}"
+                )
     return "\n".join(lines)
 
 

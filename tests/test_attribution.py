@@ -20,6 +20,15 @@ import pytest
             "Reuters tally of official data",
         ),
         ("The toll stands at 30,000 people killed.", None),
+        (
+            "The war has killed 26,637 people, according to the last count published on Monday"
+            " by the Ministry of Health of Gaza.",
+            "Gaza Ministry of Health",
+        ),
+        (
+            "The strikes killed 48,388 people, according to the health authorities of Gaza.",
+            "Gaza Ministry of Health",
+        ),
     ],
 )
 def test_sources(extract, body, source):

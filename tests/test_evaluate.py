@@ -36,6 +36,21 @@ def test_attribute_accuracy_is_over_matched_pairs():
     assert score("figures", gold, found).accuracy("qualifier") == 0.5
 
 
+def test_the_report_lists_each_attribute_that_differs_from_the_gold():
+    from briefing.evaluate import format_report
+
+    gold = [fig("a", "killed", 10, attribution="Gaza Ministry of Health", text="at least 10")]
+    found = [fig("a", "killed", 10, attribution="health ministry")]
+    result = score("figures", gold, found)
+    assert result.disagreements == [("attribution", gold[0], found[0])]
+    report = format_report({"figures": result})
+    assert (
+        "  figures attribution: a killed 10-10 'at least 10'"
+        " gold 'Gaza Ministry of Health', extracted 'health ministry'"
+    ) in report.splitlines()
+    assert "attribution:" not in format_report({"figures": result}, details=False)
+
+
 def test_only_articles_with_gold_are_scored():
     gold = Gold({"figures": [fig("a", "killed", 1)], "actors": [], "events": []}, {"a"})
     records = [
