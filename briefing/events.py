@@ -271,6 +271,10 @@ def _is_event(
         return False
     if _CONDITION.search(text[clause[0] : trigger.start]):
         return False  # the condition of something else: "if a truce agreement is not reached"
+    if trigger.stage not in _PROPOSAL_STAGES and _PLAN_TO.search(
+        text, max(sentence[0], trigger.start - 120), trigger.start
+    ):
+        return False  # "a plan of Witkoff to prolong the truce": what the plan would do
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
     if vocab["stages"][trigger.stage]["needs_object"]:
@@ -523,6 +527,13 @@ def _place(
     return min(candidates)[1] if candidates else None
 
 
+_PROPOSAL_STAGES = ("proposal", "counterproposal")
+_PLAN_TO = re.compile(
+    r"\b(?:plan|plans|proposal|proposals|offer|initiative|draft|idea|ideas|framework)\b"
+    r"(?:\s+[\w'’,-]+){0,16}?\s+to\s+\Z",
+    re.I,
+)
+"""Before a trigger: the infinitive a plan holds is a term of it, not a step of its own."""
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.I)
 
 

@@ -477,3 +477,26 @@ def test_insisting_that_a_deal_must_include_something_is_a_demand(extract):
 def test_a_recall_from_a_city_happens_at_that_venue(extract):
     body = "Israel recalled its negotiators from Doha on Thursday."
     assert ("breakdown", "actual", "2024-02-29", "Doha") in brief(events(extract, body))
+
+
+def test_a_truce_entering_into_force_on_a_date_is_its_implementation(extract):
+    body = "The first phase of the truce, which entered into force on 19 January, has ended."
+    found = brief(events(extract, body, published=date(2025, 3, 3)))
+    assert ("implementation", "actual", "2025-01-19", None) in found
+
+
+def test_adopting_a_proposal_is_an_acceptance(extract):
+    body = "The Israeli government adopted on Sunday the proposal of the US envoy."
+    assert ("acceptance", "actual", "2024-03-03", None) in brief(events(extract, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Israel adopted a plan of Witkoff to prolong the truce through Ramadan.",
+        "Egypt floated a proposal of its own, drafted by its intelligence chief, to extend the"
+        " pause by two days.",
+    ],
+)
+def test_what_a_plan_would_do_is_a_term_not_a_step(extract, body):
+    assert "extension" not in [r["stage"] for r in events(extract, body)]
