@@ -529,9 +529,10 @@ def _place(
 
 _PROPOSAL_STAGES = ("proposal", "counterproposal")
 _PLAN_TO = re.compile(
-    r"\b(?:plan|plans|proposal|proposals|offer|initiative|draft|idea|ideas|framework)\b"
-    r"(?:\s+[\w'’,-]+){0,16}?\s+to\s+\Z",
-    re.I,
+    first_letters(
+        "plan plans proposal proposals offer initiative draft idea ideas framework".split()
+    )
+    + r"\b(?:\s+[\w'’,-]+){0,16}?\s+(?i:to)\s+\Z"
 )
 """Before a trigger: the infinitive a plan holds is a term of it, not a step of its own."""
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.I)
