@@ -492,7 +492,9 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
-    spans += [m.span() for m in _UNTIL.finditer(text, *window)]
+    stretch = text[window[0] : window[1]]
+    if "til" in stretch or "TIL" in stretch:  # cheap test: "until", "till", "UNTIL"
+        spans += [m.span() for m in _UNTIL.finditer(text, *window)]
     if _ATTACK_WORD.search(text, *window):  # cheap test before the costly pattern
         spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
     return tuple(spans)
