@@ -283,7 +283,14 @@ def _clean_line(line: str) -> str:
         if any(c in line for c in _INVISIBLE_CHARS):
             line = line.translate(_INVISIBLE)
         line = unicodedata.normalize("NFKC", line)
+        if "\u0130" in line or "\u0131" in line:
+            # Turkish dotted capital I and dotless i read as I and i: a Turkish keyboard or
+            # upper-casing ("MİLLİONS", "kılled") otherwise defeats every word list.
+            line = line.translate(_TURKISH_I)
     return _SPACES.sub(" ", line).strip()
+
+
+_TURKISH_I = {0x130: "I", 0x131: "i"}
 
 
 _NON_WORD = re.compile(r"\W+")

@@ -444,3 +444,19 @@ def test_one_paragraph_per_line_is_not_joined():
     lines = [HEADLINE, BODY_1, *WRAPPED_PARAGRAPHS, "Talks will resume on Sunday in Doha."]
     article = parse_article("\n".join(lines), "a")
     assert article.text == "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministry said 100 people were kılled on 5 Aprıl 2024.",
+        "GAZA TRUCE: HAMAS FREES 10 HOSTAGES, 100 AİD TRUCKS ENTER, MİLLİONS WAIT",
+        "Mıllions of people fled. On Frıday 1.5 mıllion were displaced.",
+    ],
+)
+def test_turkish_i_letters_read_as_plain_i(extract, body):
+    # A Turkish keyboard or upper-casing put "ı"/"İ" where "i" is meant; extraction once
+    # crashed on them (KeyError in the word lists). Now they read as "i" and "I".
+    records = extract(body)
+    assert any(r["type"] == "figure" for r in records)
+    assert "ı" not in parse_article(body, "t").text and "İ" not in parse_article(body, "t").text
