@@ -23,6 +23,7 @@ SETS = [
     "tests/data/articles",
     "tests/data/holdout/articles",
     "tests/data/blind/articles",
+    "tests/data/dev/articles",
     "tests/data/hostile",
 ]
 VARIED = 130

@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta, weekday
 from dateutil.relativedelta import weekdays as _WEEKDAYS
 
 from briefing.anchored import Anchored, room
+from briefing.spans import ByStart, Spans
 from briefing.vocab import first_letters, load_yaml, starts_with
 
 
@@ -162,17 +163,16 @@ def resolve_dates(
     end = len(text) if end is None else end
     # The whole text is resolved once (per publication date and tense); a window takes the
     # expressions inside it, and is read on its own only when one crosses its edge.
-    whole = _whole(text, published, future)
-    inside = [m for m in whole if start <= m.start and m.end <= end]
-    crossing = any(
-        m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in whole
-    )
+    near = _whole(text, published, future).overlapping(start, end)
+    inside = [m for m in near if start <= m.start and m.end <= end]
+    crossing = len(inside) < len(near)
     return _scan(text, published, start, end, future) if crossing else inside
 
 
 @functools.lru_cache(maxsize=64)
-def _whole(text: str, published: date | None, future: bool) -> tuple[DateMention, ...]:
-    return tuple(_resolve_all(_candidates(text), published, future))
+def _whole(text: str, published: date | None, future: bool) -> ByStart[DateMention]:
+    found = _resolve_all(_candidates(text), published, future)
+    return ByStart(found, lambda m: (m.start, m.end))
 
 
 @functools.lru_cache(maxsize=16)
@@ -220,20 +220,20 @@ def _resolve_all(
     future: bool,
 ) -> list[DateMention]:
     """Resolve matches in order; a match overlapping one already resolved is skipped."""
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     found: list[DateMention] = []
     for kind, match, when in candidates:
         if kind == "named":
             if when is not None and (published is None or published >= when):
                 found.append(DateMention(match.start(), match.end(), when, "day"))
-                taken.append(match.span())
+                taken.add(*match.span())
             continue
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if taken.overlaps(*match.span()):
             continue
         mention = _resolve(kind, match, published, future)
         if mention is not None:
             found.append(mention)
-            taken.append(match.span())
+            taken.add(*match.span())
     return sorted(found, key=lambda m: m.start)
 
 

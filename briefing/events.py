@@ -27,6 +27,7 @@ from briefing.records import ActorRecord, EventRecord
 from briefing.restatements import POSITIONS as _POSITIONS
 from briefing.restatements import Found as _Found
 from briefing.restatements import add as _add
+from briefing.spans import ByStart
 from briefing.triggers import CONTRAST as _CONTRAST
 from briefing.triggers import Trigger as _Trigger
 from briefing.triggers import clauses as _clauses
@@ -156,6 +157,7 @@ def extract_events(
         mentions = find_mentions(text, gazetteer, article.published)
     media = {r.name for r in actors or [] if r.kind == "media"}
     media |= gazetteer.media_names()
+    named = ByStart((m for m in mentions if m.name not in media), lambda m: (m.start, m.end))
     found: list[_Found] = []
     for index, (s_start, s_end) in enumerate(article.sentences):
         dateline = _DATELINE.match(text, s_start, s_end)
@@ -167,11 +169,7 @@ def extract_events(
             continue
         opening = _opening_date(text, article.published, clauses[0], triggers)
         lookback = article.sentences[max(0, index - _LOOKBACK)][0]
-        participants = list(
-            dict.fromkeys(
-                m.name for m in mentions if s_start <= m.start < s_end and m.name not in media
-            )
-        )
+        participants = list(dict.fromkeys(m.name for m in named.starting_in(s_start, s_end)))
         seen: set[tuple[str, int]] = set()
         for trigger, (clause, window) in zip(
             triggers, _windows(text, clauses, triggers, s_end), strict=True
@@ -204,23 +202,25 @@ def extract_events(
                 participants,
                 lookback,
             )
-            subjects = _subjects(text, mentions, clause, trigger, media)
+            subjects = _subjects(text, named, clause, trigger)
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return [item.event for item in found]
 
 
 def _subjects(
-    text: str, mentions: list, clause: tuple[int, int], trigger: _Trigger, media: set[str]
+    text: str, named: ByStart[Mention], clause: tuple[int, int], trigger: _Trigger
 ) -> list[str]:
-    """Who acts in a clause: the agent of a passive ("accepted by Hamas"), else its actors."""
-    names = [m for m in mentions if m.name not in media]
+    """Who acts in a clause: the agent of a passive ("accepted by Hamas"), else its actors.
+
+    ``named`` holds the article's mentions, media names left out.
+    """
     by = _BY.match(text[trigger.end : trigger.end + 12])
     if by:
-        agent = [m for m in names if m.start == trigger.end + by.end()]
+        agent = named.starting_in(trigger.end + by.end(), trigger.end + by.end() + 1)
         if agent:
             return [agent[0].name]
-    return [m.name for m in names if clause[0] <= m.start < clause[1]]
+    return [m.name for m in named.starting_in(*clause)]
 
 
 def _per_day(
@@ -421,7 +421,8 @@ def _negated_around(text: str, trigger: _Trigger, clause: tuple[int, int]) -> bo
         return True
     if trigger.noun and _NOT_AFTER.match(text, trigger.end, clause[1]):
         return True
-    sentence_start = text.rfind(". ", 0, trigger.start) + 1
+    # Within 80 characters, after the last full stop ("rfind" bounded: a run-on text is long).
+    sentence_start = text.rfind(". ", max(0, trigger.start - 81), trigger.start) + 1
     return bool(_DENIED.search(text, max(sentence_start, trigger.start - 80), trigger.start))
 
 

@@ -6,6 +6,9 @@ the corpus DataFrames and, later, parallel engines.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from briefing.actors import extract_actors, find_mentions
 from briefing.articles import Article
 from briefing.events import extract_events
@@ -35,10 +38,26 @@ def article_record(article: Article) -> ArticleRecord:
     )
 
 
+# Relative dates ("last Tuesday", "the following month") are worked out from the publication
+# date. One outside these years is a typo or a placeholder ("0001-01-01"), and the calendar
+# arithmetic near its ends overflows: such a date stays on the article record but anchors nothing.
+ANCHOR_YEARS = (1900, 2200)
+
+
+def anchor_date(published: date | None) -> date | None:
+    """The publication date relative dates are resolved against, or None if it is implausible."""
+    if published is None or not ANCHOR_YEARS[0] <= published.year <= ANCHOR_YEARS[1]:
+        return None
+    return published
+
+
 def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> list[Record]:
     """Return every record of one article: the article itself, figures, actors, events."""
     gazetteer = gazetteer or default_gazetteer()
-    published = article.published
+    record = article_record(article)
+    published = anchor_date(article.published)
+    if published != article.published:
+        article = replace(article, published=published)
 
     def resolve(phrase: str) -> str | None:
         return gazetteer.resolve(phrase, published)
@@ -48,4 +67,4 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> lis
     mentions = find_mentions(article.text, gazetteer, published)
     actors = extract_actors(article.id, article.text, gazetteer, published, sources, mentions)
     events = extract_events(article, gazetteer, actors, mentions)
-    return [article_record(article), *figures, *actors, *events]
+    return [record, *figures, *actors, *events]

@@ -333,9 +333,8 @@ def _clause_verb(
     if beyond:
         return beyond[0][2]
     if right_end < len(text) and re.match(r"\s*(?:and|or)\s", text[head.end : right_end]):
-        shared = cues_in(
-            right_end, text.find(".", right_end) if "." in text[right_end:] else len(text)
-        )
+        stop = text.find(".", right_end)
+        shared = cues_in(right_end, stop if stop >= 0 else len(text))
         return shared[0][2] if shared else None  # the verb both conjuncts share
     return None
 

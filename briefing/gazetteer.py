@@ -17,6 +17,7 @@ import ahocorasick
 import yaml
 
 from briefing import config
+from briefing.spans import ByStart
 from briefing.vocab import read_yaml
 
 KINDS = ("person", "organization", "state", "media")
@@ -92,7 +93,7 @@ class Gazetteer:
     _titles: ahocorasick.Automaton = field(repr=False, default=None)
     _places: ahocorasick.Automaton = field(repr=False, default=None)
     _spellings: dict[str, str] | None = field(repr=False, default=None)
-    _hits_memo: tuple[str, list[tuple[int, int, str]]] | None = field(
+    _hits_memo: tuple[str, ByStart[tuple[int, int, str]]] | None = field(
         repr=False, default=None, compare=False
     )
     _resolved: dict[tuple[str, date | None], str | None] = field(
@@ -119,7 +120,7 @@ class Gazetteer:
 
     def find_places(self, text: str) -> list[tuple[int, int, str]]:
         """Return ``(start, end, place)`` for every place name, longest match first."""
-        return _longest_first(self._place_hits(text))
+        return _longest_first(self._place_hits(text).items)
 
     def places_within(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """``find_places(text[start:end])`` with offsets in ``text``.
@@ -127,28 +128,27 @@ class Gazetteer:
         The whole text is read once (the last text is remembered); a window is read on
         its own only when a name crosses its edge or the edge cuts a word.
         """
-        hits = self._place_hits(text)
+        hits = self._place_hits(text).overlapping(start, end)
         norm = normalise(text[max(0, start - 2) : end + 2])
         edge = start - max(0, start - 2)
         cut = not _bounded(norm, edge, edge + end - start, strict=True)
         inside = []
         for hit in hits:
-            if hit[0] < end and start < hit[1]:
-                if hit[0] < start or hit[1] > end:
-                    cut = True
-                    break
-                inside.append(hit)
+            if hit[0] < start or hit[1] > end:
+                cut = True
+                break
+            inside.append(hit)
         if cut:
             hits = self._scan_places(text[start:end])
             return _longest_first([(a + start, b + start, p) for a, b, p in hits])
         return _longest_first(inside)
 
-    def _place_hits(self, text: str) -> list[tuple[int, int, str]]:
+    def _place_hits(self, text: str) -> ByStart[tuple[int, int, str]]:
         """Every place name in ``text``, overlapping ones included; the last text is kept."""
         memo = self._hits_memo
         if memo and memo[0] is text:
             return memo[1]
-        hits = self._scan_places(text)
+        hits = ByStart(self._scan_places(text), lambda hit: (hit[0], hit[1]))
         self._hits_memo = (text, hits)
         return hits
 

@@ -293,6 +293,8 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
     high, num_end, qualifier, first_only = low, match.end(), "exact", False
     if match.group("joiner"):
         second = _value(match, "b_")
+        if second is not None and second > MAX_COUNT:
+            return None, True  # "between 10 and 10^400": neither end is a count to report
         joiner = match.group("joiner").strip().lower()
         if second is not None and second > low and (joiner != "and" or match.group("between")):
             high, qualifier = second, "range"

@@ -98,9 +98,10 @@ def _same_step(earlier: Found, item: Found) -> bool:
         or (a.place is not None and a.place == b.place)
     ):
         return True  # "the talks" again, or the same round with one more fact
-    if b.stage in ("demand", "rejection") and not _same_object(a.text, b.text):
-        return False  # "Hamas demands a withdrawal" and "Hamas demands an end to the war"
-    return item.sentence - earlier.sentence <= _MERGE_WINDOW
+    if item.sentence - earlier.sentence > _MERGE_WINDOW:
+        return False
+    # "Hamas demands a withdrawal" and "Hamas demands an end to the war" are two demands.
+    return b.stage not in ("demand", "rejection") or _same_object(a.text, b.text)
 
 
 _STOP = set(

@@ -412,3 +412,16 @@ def test_quick_vague_pattern_matches_what_the_plain_one_matches(parts) -> None:
     plain = re.compile(rf"\b(?P<v>{phrase_pattern(list(ranges))})\b(?!-)", re.I)
     text = "".join(a + b for a, b in parts)
     assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "between 10 and 1" + "0" * 400 + " people were killed",
+        "10 to 1" + "0" * 30 + " hostages",
+        "some 1" + "0" * 400 + " trucks",
+    ],
+)
+def test_a_number_beyond_any_count_is_not_a_quantity_at_either_end_of_a_range(text):
+    # Read as a float, such a number is infinity: the JSON output would say "Infinity".
+    assert find_quantities(text) == []

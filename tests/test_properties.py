@@ -6,6 +6,7 @@ suite is reproducible and leaves no files behind; example counts are modest to s
 
 from __future__ import annotations
 
+import json
 import warnings
 from datetime import date
 
@@ -14,8 +15,10 @@ from hypothesis import strategies as st
 
 from briefing.articles import ArticleError, decode, parse_article
 from briefing.dates import resolve_dates
+from briefing.extract import extract_article
 from briefing.figures import extract_figures
 from briefing.numbers import find_quantities
+from briefing.records import to_dict
 from briefing.sentences import split_sentences
 
 SETTINGS = settings(
@@ -162,3 +165,26 @@ def test_decode_returns_text_or_raises_article_error(data: bytes) -> None:
             assert str(error).startswith("p.txt: ")
             return
     assert isinstance(text, str) and text.strip()
+
+
+# Any publication date, up to the calendar's ends: a placeholder "0001-01-01" or "9999-12-31"
+# made the relative-date arithmetic overflow before 2026-12-02.
+ANY_DATE = st.one_of(st.none(), st.dates(), st.sampled_from([date.min, date.max]))
+
+
+@SETTINGS
+@given(TEXTS, ANY_DATE)
+@example("On 31 December the talks resumed; the next day 40 hostages were freed.", date.max)
+@example("Last month Israel agreed to a six-week truce starting next Sunday.", date.min)
+def test_extract_article_takes_any_publication_date_and_writes_strict_json(
+    text: str, published: date | None
+) -> None:
+    try:
+        article = parse_article("Headline\n\n" + text, "p")
+    except ArticleError:
+        return
+    article.published = published
+    records = extract_article(article)
+    assert records[0].published == (published.isoformat() if published else None)
+    for record in records:
+        json.dumps(to_dict(record), allow_nan=False)

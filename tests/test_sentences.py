@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sentences import split_sentences
+from briefing.sentences import MAX_SENTENCE, split_sentences
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -91,3 +91,31 @@ def test_start_and_end_limit_the_split_to_a_slice():
     start, end = text.index("Body one"), text.index(" Tail")
     assert sentences(text, start, end) == ["Body one.", "Body two."]
     assert split_sentences("   \n\n  ") == []
+
+
+def test_an_overlong_run_without_full_stops_is_cut_at_clause_breaks():
+    # A table flattened into one line: thousands of figures and no full stop. Read as one
+    # sentence, every figure would re-read all the others.
+    rows = [f"{n} killed in district {n % 7}" for n in range(2, 400)]
+    text = "Casualties by district: " + "; ".join(rows) + "."
+    spans = split_sentences(text)
+    assert len(spans) > 5
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert all(text[b - 1] in ";." for a, b in spans)  # cut after a semicolon, not mid-row
+    assert "".join(text.split()) == "".join("".join(text[a:b].split()) for a, b in spans)
+
+
+def test_an_overlong_word_is_cut_at_the_limit():
+    text = "x" * (MAX_SENTENCE * 2 + 10)
+    assert split_sentences(text) == [
+        (0, MAX_SENTENCE),
+        (MAX_SENTENCE, 2 * MAX_SENTENCE),
+        (2 * MAX_SENTENCE, len(text)),
+    ]
+
+
+def test_a_long_news_sentence_is_left_whole():
+    clause = "the mediators said the talks in Cairo would resume on Sunday, "
+    text = ("According to officials, " + clause * 12).rstrip(", ") + "."
+    assert len(text) < MAX_SENTENCE
+    assert split_sentences(text) == [(0, len(text))]
