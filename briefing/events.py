@@ -171,6 +171,7 @@ def extract_events(
         lookback = article.sentences[max(0, index - _LOOKBACK)][0]
         participants = list(dict.fromkeys(m.name for m in named.starting_in(s_start, s_end)))
         seen: set[tuple[str, int]] = set()
+        before: tuple[_Trigger, EventRecord] | None = None
         for trigger, (clause, window) in zip(
             triggers, _windows(text, clauses, triggers, s_end), strict=True
         ):
@@ -202,10 +203,40 @@ def extract_events(
                 participants,
                 lookback,
             )
+            if before and _shares_occasion(text, before, trigger, event):
+                event = replace(
+                    event,
+                    date=event.date or before[1].date,
+                    date_precision=event.date_precision or before[1].date_precision,
+                    place=event.place or before[1].place,
+                )
+            before = (trigger, event)
             subjects = _subjects(text, named, clause, trigger)
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return [item.event for item in found]
+
+
+def _shares_occasion(
+    text: str, before: tuple[_Trigger, EventRecord], trigger: _Trigger, event: EventRecord
+) -> bool:
+    """Is ``trigger`` told by a verb joined by "and" to the step before, on its occasion?
+
+    "Blinken met Sisi in Cairo on Monday and urged governments to press Hamas": the urging
+    was in Cairo on Monday. Only a step with neither date nor place of its own ("announced
+    in Doha and approved by the cabinet on Saturday" are two occasions), of the same
+    modality, with no semicolon or contrast between the two.
+    """
+    earlier, told = before
+    if event.date or event.place or told.modality != event.modality:
+        return False
+    if not (told.date or told.place):
+        return False
+    between = text[earlier.end : trigger.end]  # the joined verb may be the trigger itself
+    if ";" in between or _CONTRAST.search(text, earlier.end, trigger.start):
+        return False
+    joins = list(_vocab()["shared_occasion"].finditer(between))
+    return bool(joins) and "," not in between[joins[-1].end() : trigger.start - earlier.end]
 
 
 def _subjects(
@@ -271,10 +302,8 @@ def _is_event(
         return False
     if _CONDITION.search(text[clause[0] : trigger.start]):
         return False  # the condition of something else: "if a truce agreement is not reached"
-    if trigger.stage not in _PROPOSAL_STAGES and _PLAN_TO.search(
-        text, max(sentence[0], trigger.start - 120), trigger.start
-    ):
-        return False  # "a plan of Witkoff to prolong the truce": what the plan would do
+    if _term_or_source(text, trigger, sentence, before):
+        return False
     if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
         return False  # "Blinken, who called for new truces": a description of the person
     if vocab["stages"][trigger.stage]["needs_object"]:
@@ -401,7 +430,15 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "hypothetical"
     if cues["planned"].search(around):
         return "planned"
+    if text[clause[1] : clause[1] + 1] in _QUOTES and clause[1] < trigger.end + 25:
+        # A quoted time phrase is a clause of its own: travel to Cairo "in the coming days".
+        quoted = re.match(r"[^.;]{0,30}", text[clause[1] : trigger.end + 30])
+        if quoted and cues["planned"].search(quoted.group()):
+            return "planned"
     return "actual"
+
+
+_QUOTES = set("\"“”‘’'«»")
 
 
 _NO_BEFORE = re.compile(r"\b(?:no|No)\s+(?:\w+\s+)?$")
@@ -531,13 +568,22 @@ def _place(
 
 
 _PROPOSAL_STAGES = ("proposal", "counterproposal")
-_PLAN_TO = re.compile(
-    first_letters(
-        "plan plans proposal proposals offer initiative draft idea ideas framework".split()
-    )
-    + r"\b(?:\s+[\w'’,-]+){0,16}?\s+(?i:to)\s+\Z"
-)
-"""Before a trigger: the infinitive a plan holds is a term of it, not a step of its own."""
+
+
+def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], before: str) -> bool:
+    """A step a plan holds ("a plan of Witkoff to prolong the truce", "the draft provides for
+    a truce"), or a proposal cited as a source ("according to a draft seen by Reuters").
+    """
+    vocab = _vocab()
+    if trigger.stage not in _PROPOSAL_STAGES and (
+        vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), trigger.start)
+        or vocab["plan_terms"].search(text, sentence[0], trigger.start)
+    ):
+        return True
+    return trigger.noun and _ACCORDING_TO.search(before) is not None
+
+
+_ACCORDING_TO = re.compile(r"\b(?i:according\s+to|citing|quoting)\s+(?:[\w'’-]+\s+){0,2}\Z")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.I)
 
 

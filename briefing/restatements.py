@@ -74,6 +74,8 @@ def _same_step(earlier: Found, item: Found) -> bool:
         return False  # "did not present proposals" and "yielded a blueprint" are two things
     if a.modality == "hypothetical" and b.modality != "hypothetical" and not (a.date or a.place):
         return False  # "talks could resume" does not take the facts of the trip scheduled
+    if a.modality == "planned" and b.modality == "actual" and not (a.date or a.place):
+        return False  # "were expected to discuss the next steps" is not "met in Cairo on Monday"
     if not (
         (a.date is None or b.date is None or a.date == b.date)
         and (a.place is None or b.place is None or a.place == b.place)

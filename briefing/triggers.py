@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.vocab import first_letter_parts, load_yaml, word_pattern
+from briefing.vocab import first_letter_parts, first_letters, load_yaml, word_pattern
 
 SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
 # "but", "while", "whereas" as whole words, a semicolon, or ", and" (any case): one set of
@@ -72,6 +72,19 @@ def vocab() -> dict:
             word_pattern(data.get("received_words") or []) + r"\s+(?:[\w'’-]+\s+){0,3}\Z"
         ),
         "demand_cameo": {k.lower(): str(v) for k, v in data.get("demand_cameo", {}).items()},
+        "plan_to": re.compile(
+            first_letters(data["plan_nouns"]) + r"\b(?:\s+[\w'’,-]+){0,16}?\s+(?i:to)\s+\Z"
+        ),
+        "plan_terms": re.compile(
+            first_letters(data["plan_nouns"])
+            + r"\b(?:\s+[\w'’,-]+){0,6}?\s+"
+            + word_pattern(data["plan_term_verbs"])
+        ),
+        "shared_occasion": re.compile(
+            r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
+            + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))
+            + r")\b"
+        ),
     }
 
 

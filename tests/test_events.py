@@ -500,3 +500,55 @@ def test_adopting_a_proposal_is_an_acceptance(extract):
 )
 def test_what_a_plan_would_do_is_a_term_not_a_step(extract, body):
     assert "extension" not in [r["stage"] for r in events(extract, body)]
+
+
+def test_a_verb_joined_by_and_shares_the_occasion_of_the_step_before(extract):
+    # Written for this test, not taken from an article: the urging was in Cairo on Monday.
+    found = events(
+        extract,
+        "The Egyptian envoy met Hamas leaders in Cairo on Monday and urged them to accept "
+        "the truce proposal.",
+    )
+    assert ("demand", "actual", "2024-03-04", "Cairo") in brief(found)
+
+
+def test_a_new_subject_after_and_keeps_its_own_occasion(extract):
+    found = events(
+        extract,
+        "Israel accepted the proposal in Doha on Monday and Hamas rejected it.",
+    )
+    assert ("rejection", "actual", None, None) in brief(found)
+
+
+def test_what_a_draft_provides_for_is_a_term_not_a_step(extract):
+    found = events(
+        extract,
+        "The draft on the table provides for a 45-day truce during which Hamas would free "
+        "twelve hostages and hand over the remains of eight others.",
+    )
+    assert [r["stage"] for r in found] == ["proposal"]
+
+
+def test_a_draft_cited_as_a_source_is_not_a_proposal(extract):
+    found = events(
+        extract,
+        "According to a draft seen by the AFP agency, the movement proposes a truce in two phases.",
+    )
+    assert not [r for r in found if "draft" in r["text"]]
+
+
+def test_travel_in_the_coming_days_is_planned(extract):
+    found = events(
+        extract,
+        'A Hamas delegation must travel to Cairo "in the coming days" to discuss the offer.',
+    )
+    assert ("talks", "planned", None, "Cairo") in brief(found)
+
+
+def test_an_undated_planned_step_does_not_take_the_facts_of_a_later_meeting(extract):
+    found = events(
+        extract,
+        "Mediators were expected to discuss the next steps. "
+        "The CIA director met Qatari officials in Doha on Monday.",
+    )
+    assert ("talks", "actual", "2024-03-04", "Doha") in brief(found)
