@@ -571,8 +571,10 @@ _PROPOSAL_STAGES = ("proposal", "counterproposal")
 
 
 def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], before: str) -> bool:
-    """A step a plan holds ("a plan of Witkoff to prolong the truce", "the draft provides for
-    a truce"), or a proposal cited as a source ("according to a draft seen by Reuters").
+    """Is the trigger a term of a plan, or a proposal cited as a source?
+
+    A plan holds "a plan of Witkoff to prolong the truce" and "the draft provides for a
+    truce"; "according to a draft seen by Reuters" cites a proposal, it does not make one.
     """
     vocab = _vocab()
     if trigger.stage not in _PROPOSAL_STAGES and (
