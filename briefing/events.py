@@ -571,11 +571,14 @@ _PROPOSAL_STAGES = ("proposal", "counterproposal")
 
 
 def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], before: str) -> bool:
-    """Is the trigger a term of a plan, or a proposal cited as a source?
+    """Is the trigger a term of a plan, a proposal cited as a source, or an alternative?
 
     A plan holds "a plan of Witkoff to prolong the truce" and "the draft provides for a
-    truce"; "according to a draft seen by Reuters" cites a proposal, it does not make one.
+    truce"; "according to a draft seen by Reuters" cites a proposal, it does not make one;
+    "with or without an agreement" weighs two outcomes.
     """
+    if _WITH_OR.search(before):
+        return True
     vocab = _vocab()
     if trigger.stage not in _PROPOSAL_STAGES and (
         vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), trigger.start)
@@ -585,6 +588,7 @@ def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], bef
     return trigger.noun and _ACCORDING_TO.search(before) is not None
 
 
+_WITH_OR = re.compile(r"\b(?i:with)\s+or\s+\Z")
 _ACCORDING_TO = re.compile(r"\b(?i:according\s+to|citing|quoting)\s+(?:[\w'’-]+\s+){0,2}\Z")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.I)
 

@@ -552,3 +552,16 @@ def test_an_undated_planned_step_does_not_take_the_facts_of_a_later_meeting(extr
         "The CIA director met Qatari officials in Doha on Monday.",
     )
     assert ("talks", "actual", "2024-03-04", "Doha") in brief(found)
+
+
+def test_with_or_without_an_agreement_weighs_outcomes_and_is_no_step(extract):
+    found = events(
+        extract,
+        'The army will enter the city, the minister said, "with or without an agreement".',
+    )
+    assert "agreement" not in [r["stage"] for r in found]
+
+
+def test_welcoming_a_resolution_is_accepting_it(extract):
+    found = events(extract, "The movement said on Tuesday that it welcomed the UN resolution.")
+    assert brief(found) == [("acceptance", "actual", "2024-03-05", None)]
