@@ -565,3 +565,8 @@ def test_with_or_without_an_agreement_weighs_outcomes_and_is_no_step(extract):
 def test_welcoming_a_resolution_is_accepting_it(extract):
     found = events(extract, "The movement said on Tuesday that it welcomed the UN resolution.")
     assert brief(found) == [("acceptance", "actual", "2024-03-05", None)]
+
+
+def test_revised_maps_answer_the_proposal_on_the_table(extract):
+    found = events(extract, "Last week, the Israeli side presented revised maps of its withdrawal.")
+    assert brief(found) == [("counterproposal", "actual", "2024-02-28", None)]
