@@ -76,6 +76,12 @@ def _same_step(earlier: Found, item: Found) -> bool:
         return False  # "talks could resume" does not take the facts of the trip scheduled
     if a.modality == "planned" and b.modality == "actual" and not (a.date or a.place):
         return False  # "were expected to discuss the next steps" is not "met in Cairo on Monday"
+    if (
+        a.modality == "actual"
+        and b.modality in ("planned", "hypothetical")
+        and _AGAIN.search(b.text)
+    ):
+        return False  # "met on Sunday in Paris" and then "the discussions would continue"
     if not (
         (a.date is None or b.date is None or a.date == b.date)
         and (a.place is None or b.place is None or a.place == b.place)
@@ -105,6 +111,9 @@ def _same_step(earlier: Found, item: Found) -> bool:
     # "Hamas demands a withdrawal" and "Hamas demands an end to the war" are two demands.
     return b.stage not in ("demand", "rejection") or _same_object(a.text, b.text)
 
+
+_AGAIN = re.compile(r"\b(?:continu|resum|reconven)", re.I)
+"""A step told again as going on or starting again is a new step, not a restatement."""
 
 _STOP = set(
     "the and for with from that this their them its into over about which will would".split()

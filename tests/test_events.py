@@ -570,3 +570,23 @@ def test_welcoming_a_resolution_is_accepting_it(extract):
 def test_revised_maps_answer_the_proposal_on_the_table(extract):
     found = events(extract, "Last week, the Israeli side presented revised maps of its withdrawal.")
     assert brief(found) == [("counterproposal", "actual", "2024-02-28", None)]
+
+
+def test_talks_said_to_continue_are_a_step_of_their_own(extract):
+    found = events(
+        extract,
+        "The negotiators met in Doha on Monday. The mediators said the discussions would "
+        "continue in the coming days.",
+    )
+    assert [r["stage"] for r in found] == ["talks", "talks"]
+    assert brief(found)[0] == ("talks", "actual", "2024-03-04", "Doha")
+    assert brief(found)[1][1] != "actual" and brief(found)[1][2:] == (None, None)
+
+
+def test_talks_mentioned_again_are_the_same_step(extract):
+    found = events(
+        extract,
+        "The negotiators met in Doha on Monday. Hamas is waiting to see what the mediators "
+        "will get out of the talks.",
+    )
+    assert brief(found) == [("talks", "actual", "2024-03-04", "Doha")]
