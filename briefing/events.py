@@ -416,12 +416,17 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     cues = _vocab()["modality"]
     around = text[max(clause[0], trigger.start - 50) : min(clause[1], trigger.end + 25)]
     if trigger.stage in ("demand", "rejection"):
-        # A demand or a refusal stated is a fact, even when phrased in the future tense.
-        return (
-            "negated"
-            if re.search(r"\b(?:did not|didn't|never|denied)\b", around, re.I)
-            else "actual"
+        # A demand or a refusal stated is a fact, even when phrased in the future tense. A
+        # negation inside the trigger ("did not accept", "will never accept") makes it.
+        outside = (
+            text[max(clause[0], trigger.start - 50) : trigger.start]
+            + " "
+            + text[trigger.end : min(clause[1], trigger.end + 25)]
         )
+        # Closer than for other steps: in "denied that Israel had agreed to free the prisoners
+        # Hamas had demanded", what is denied is the agreeing, not Hamas's demand.
+        denied = _DENIAL.search(outside) or _denied_before(text, trigger, reach=40)
+        return "negated" if denied else "actual"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
     if negation and not cues["hypothetical"].search(around):
@@ -438,6 +443,7 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     return "actual"
 
 
+_DENIAL = re.compile(r"\b(?:did not|didn't|never|denied)\b", re.I)
 _QUOTES = set("\"“”‘’'«»")
 
 
@@ -458,9 +464,15 @@ def _negated_around(text: str, trigger: _Trigger, clause: tuple[int, int]) -> bo
         return True
     if trigger.noun and _NOT_AFTER.match(text, trigger.end, clause[1]):
         return True
-    # Within 80 characters, after the last full stop ("rfind" bounded: a run-on text is long).
-    sentence_start = text.rfind(". ", max(0, trigger.start - 81), trigger.start) + 1
-    return bool(_DENIED.search(text, max(sentence_start, trigger.start - 80), trigger.start))
+    return _denied_before(text, trigger)
+
+
+def _denied_before(text: str, trigger: _Trigger, reach: int = 80) -> bool:
+    """Is the trigger what someone denied ("Hamas denied that it had rejected the offer")?"""
+    # Within ``reach`` characters, after the last full stop ("rfind" bounded: a run-on text
+    # is long).
+    sentence_start = text.rfind(". ", max(0, trigger.start - reach - 1), trigger.start) + 1
+    return bool(_DENIED.search(text, max(sentence_start, trigger.start - reach), trigger.start))
 
 
 def _date(

@@ -590,3 +590,28 @@ def test_talks_mentioned_again_are_the_same_step(extract):
         "will get out of the talks.",
     )
     assert brief(found) == [("talks", "actual", "2024-03-04", "Doha")]
+
+
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        ("Hamas will never accept the proposal, its spokesman said.", "actual"),
+        ("Israel did not accept the offer.", "actual"),
+        ('An official said that Israel "in no case" will accept to end the war.', "actual"),
+        ("Hamas denied that it had rejected the proposal.", "negated"),
+    ],
+)
+def test_refusing_to_accept_is_a_rejection_and_its_own_negation_does_not_deny_it(
+    extract, body, modality
+):
+    found = events(extract, body)
+    assert [(r["stage"], r["modality"]) for r in found] == [("rejection", modality)]
+
+
+def test_a_denial_of_one_step_does_not_deny_a_demand_further_on(extract):
+    found = events(
+        extract,
+        "The spokeswoman denied that Israel had agreed to free the senior prisoners Hamas had "
+        "demanded.",
+    )
+    assert ("demand", "actual") in [(r["stage"], r["modality"]) for r in found]
