@@ -354,8 +354,8 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
         ):
             return "hostages_dead"  # "the remains of 19 hostages are still in the enclave"
         return measure
-    if cls == "crowd" or verb == "protest":
-        return "other"  # "hundreds of thousands took to the streets"
+    if cls == "crowd" or verb in ("protest", "starved"):
+        return "other"  # "hundreds of thousands took to the streets", "died of malnutrition"
     if cls == "prisoner" or (cls == "person" and "prisoner" in mods):
         release = verb == "released" or any(
             label == "released" for *_, label in _vocab()["verbs"].find(ctx.text, *ctx.sentence)

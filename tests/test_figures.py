@@ -420,3 +420,15 @@ def test_of_which_refers_back_like_of_whom(extract):
         ("hostages_held", 132, 132, "exact"),
         ("hostages_dead", 28, 28, "exact"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "measure"),
+    [
+        ("More than 80 people, most of them infants, have died of malnutrition.", "other"),
+        ("At least 30 children have starved to death in the north, the agency said.", "other"),
+        ("At least 30 people died in the strikes on Khan Younis.", "killed"),
+    ],
+)
+def test_deaths_from_hunger_are_counted_apart_from_those_killed(extract, body, measure):
+    assert one(extract, body)["measure"] == measure
