@@ -44,7 +44,7 @@ _PLACE_ISRAEL = re.compile(
 )
 _PLACE_GAZA = re.compile(r"\b(?:in (?:the )?Gaza(?: Strip)?|Palestinian territory|enclave)\b", re.I)
 _MEASURE_UNITS = {"duration": "days", "phases": "count", "aid_trucks": "trucks"}
-_HOSTAGE_CONTEXT = re.compile(r"hostage|captive|abduct|kidnap", re.I)
+_HOSTAGE_CONTEXT = re.compile(r"hostage|captiv|abduct|kidnap", re.I)
 _GROUPS = {
     "hostages_taken": "hostages",
     "hostages_held": "hostages",
@@ -146,9 +146,11 @@ def _sentence_figures(
         # The verb of a number is looked for after the previous number's noun: in "34,654
         # deaths and 77,908 wounded", "deaths" is what the first counts, not a verb of the second.
         prev_end = min(heads[index - 1].end, quantity.start) if index else s_start
+        # A part ("50 of the 251 people ...") reads on past its whole.
+        skip = index + 2 if head.partitive else index + 1
         following = [
             q.start
-            for q, h in zip(quantities[index + 1 :], heads[index + 1 :], strict=True)
+            for q, h in zip(quantities[skip:], heads[skip:], strict=True)
             if h.cls is not None
         ]
         next_start = following[0] if following else s_end
@@ -320,8 +322,11 @@ def _clause_verb(
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
-    if len(after_head) > 1 and after_head[0][2] == "held" and after_head[0][0] - head.end <= 1:
-        return after_head[1][2]  # "50 hostages held in Gaza will be released"
+    if len(after_head) > 1 and after_head[0][0] - head.end <= 1:
+        if after_head[0][2] == "held" or head.partitive:
+            # "50 hostages held in Gaza will be released"; "50 of the 251 people abducted
+            # are still in Gaza": the participle tells of the whole, not of the part
+            return after_head[1][2]
     if after_head:
         return after_head[0][2]  # "29,514 Palestinians have been killed"
     inside = cues_in(quantity.end, head.end)

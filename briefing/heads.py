@@ -90,7 +90,11 @@ def resolve_heads(text: str, quantities: list[Quantity], ctx: Context, carry: Ca
     for index in range(len(heads) - 2, -1, -1):
         if heads[index].partitive and heads[index + 1].cls:
             later = heads[index + 1]
-            heads[index] = Head(later.cls, heads[index].end, later.phrase, set(later.modifiers))
+            # "50 of the 251 people abducted": the part's head is the whole's, and its verb is
+            # read after the whole's phrase (see figures._clause_verb).
+            heads[index] = Head(
+                later.cls, later.end, later.phrase, set(later.modifiers), partitive=True
+            )
     for index, quantity in enumerate(quantities):
         head = heads[index]
         before = text[max(s_start, quantity.start - 60) : quantity.start]

@@ -432,3 +432,21 @@ def test_of_which_refers_back_like_of_whom(extract):
 )
 def test_deaths_from_hunger_are_counted_apart_from_those_killed(extract, body, measure):
     assert one(extract, body)["measure"] == measure
+
+
+def test_a_part_of_the_hostages_taken_still_held_is_held(extract):
+    found = figures(
+        extract,
+        "By Israeli count, 64 of the 240 people kidnapped in the raid are still in Gaza.",
+    )
+    assert [(r["measure"], r["low"]) for r in found] == [
+        ("hostages_held", 64),
+        ("hostages_taken", 240),
+    ]
+
+
+def test_a_number_that_remains_in_captivity_counts_hostages_held(extract):
+    found = figures(
+        extract, "Of some 240 people seized that day, officials say 110 remain in captivity."
+    )
+    assert ("hostages_held", 110) in [(r["measure"], r["low"]) for r in found]
