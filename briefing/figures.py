@@ -322,11 +322,11 @@ def _clause_verb(
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
-    if len(after_head) > 1 and after_head[0][0] - head.end <= 1:
-        if after_head[0][2] == "held" or head.partitive:
-            # "50 hostages held in Gaza will be released"; "50 of the 251 people abducted
-            # are still in Gaza": the participle tells of the whole, not of the part
-            return after_head[1][2]
+    participle = len(after_head) > 1 and after_head[0][0] - head.end <= 1
+    if participle and (after_head[0][2] == "held" or head.partitive):
+        # "50 hostages held in Gaza will be released"; "50 of the 251 people abducted are
+        # still in Gaza": the participle tells of the whole, not of the part
+        return after_head[1][2]
     if after_head:
         return after_head[0][2]  # "29,514 Palestinians have been killed"
     inside = cues_in(quantity.end, head.end)
