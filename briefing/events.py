@@ -135,7 +135,22 @@ _MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"ed\b")
-_MEETS = re.compile(r"meets?\b", re.I)
+_MEETS = re.compile(r"(?:meets?|met)\b", re.I)
+_MEETS_KIN = re.compile(
+    r"(?:\s+with)?\s+(?:his|her|their|the|relatives\s+of|members\s+of)?\s*"
+    r"(?:\w+\s+){0,2}?(?:parents|families|family|relatives|mother|father|wife|children)\b",
+    re.I,
+)
+_RECEIVING = re.compile(
+    r"(?:received|receives|receiving|was\s+received|were\s+received|hosted|"
+    r"hosts|hosting)\b",
+    re.I,
+)
+_RECEIVED_WHOM = re.compile(
+    r"(?:\s+(?:by|in|at|on|the|a|an|today|yesterday|\w+day|morning|evening|afternoon))*?\s+"
+    r"(?:[A-Z][\w'’-]+|delegations?|leaders?|envoys?|officials?|negotiators?|ministers?|"
+    r"heads?|chiefs?|counterparts?|representatives?|president|emir|king)\b"
+)
 _SCENE = re.compile(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$")
 _DESTINATION = re.compile(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$")
 _WHERE_PEOPLE_ARE = re.compile(
@@ -236,7 +251,9 @@ def _shares_occasion(
     if ";" in between or _CONTRAST.search(text, earlier.end, trigger.start):
         return False
     joins = list(_vocab()["shared_occasion"].finditer(between))
-    return bool(joins) and "," not in between[joins[-1].end() : trigger.start - earlier.end]
+    if not joins or _BY.match(text, earlier.end + joins[-1].end()):
+        return False  # "announced by Biden on May 31 and endorsed by the Council": two agents
+    return "," not in between[joins[-1].end() : trigger.start - earlier.end]
 
 
 def _subjects(
@@ -346,6 +363,10 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
         return False  # a cabinet meeting is not a round of talks
     if _MEETS.match(word) and _MEETS_TERMS.match(text, trigger.end):
         return False  # "a proposal that meets Netanyahu's conditions"
+    if _MEETS.match(word) and _MEETS_KIN.match(text, trigger.end):
+        return False  # "he met his parents", "met the families of the hostages"
+    if _RECEIVING.match(word) and not _RECEIVED_WHOM.match(text, trigger.end):
+        return False  # "received the leaders of Hamas", not "received the proposal"
     # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
     return not (_MOVEMENT.match(word) and re.search(r"\bwho\s+$", before))
 
@@ -429,9 +450,10 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "negated" if denied else "actual"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
-    if negation and not cues["hypothetical"].search(around):
+    hypothetical = any(m.group() != "May" for m in cues["hypothetical"].finditer(around))
+    if negation and not hypothetical:
         return "negated"
-    if cues["hypothetical"].search(around):
+    if hypothetical:  # "may" the modal, not "May 12" the month
         return "hypothetical"
     if cues["planned"].search(around):
         return "planned"

@@ -615,3 +615,44 @@ def test_a_denial_of_one_step_does_not_deny_a_demand_further_on(extract):
         "demanded.",
     )
     assert ("demand", "actual") in [(r["stage"], r["modality"]) for r in found]
+
+
+def test_receiving_a_side_is_talks_receiving_a_text_is_not(extract):
+    hosted = events(extract, "Egypt received on Tuesday in Cairo the leaders of the movement.")
+    assert brief(hosted) == [("talks", "actual", "2024-03-05", "Cairo")]
+    assert events(extract, "Hamas said it received the proposal on Tuesday.") == []
+    bodies = events(extract, "Israel received the bodies of four hostages on Tuesday.")
+    assert "talks" not in [r["stage"] for r in bodies]
+
+
+def test_meeting_ones_family_is_not_talks(extract):
+    found = events(extract, "The envoy met the families of the hostages in Tel Aviv on Monday.")
+    assert "talks" not in [r["stage"] for r in found]
+
+
+def test_at_the_white_house_is_in_washington(extract):
+    found = events(extract, "Trump met Netanyahu at the White House on Tuesday.")
+    assert brief(found) == [("talks", "actual", "2024-03-05", "Washington")]
+
+
+def test_agreeing_with_a_side_to_free_a_hostage_is_an_agreement(extract):
+    found = events(extract, "Hamas had agreed with Washington to free the soldier.")
+    assert [r["stage"] for r in found] == ["agreement"]
+
+
+def test_it_is_time_for_a_side_to_accept_is_a_demand(extract):
+    found = events(extract, '"It is time for Hamas to accept as well," he wrote.')
+    assert [r["stage"] for r in found] == ["demand"]
+
+
+def test_the_month_may_is_not_the_modal(extract):
+    found = events(extract, "CAIRO, May 12 (Reuters) - Hamas released the hostage on Monday.")
+    assert found and {(r["stage"], r["modality"]) for r in found} == {("implementation", "actual")}
+
+
+def test_a_passive_with_its_own_agent_after_and_is_another_occasion(extract):
+    found = events(
+        extract,
+        "The plan announced by Biden on May 31 and endorsed by the Security Council holds.",
+    )
+    assert ("acceptance", "actual", None, None) in brief(found)
