@@ -656,3 +656,20 @@ def test_a_passive_with_its_own_agent_after_and_is_another_occasion(extract):
         "The plan announced by Biden on May 31 and endorsed by the Security Council holds.",
     )
     assert ("acceptance", "actual", None, None) in brief(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "stages"),
+    [
+        ("Qatar called on both sides to respect the ceasefire.", ["demand"]),
+        ("The envoy pressed Egypt to receive more wounded from Gaza.", ["demand"]),
+        ("Blinken called on the Israelis to show restraint.", []),
+    ],
+)
+def test_calls_to_do_a_step_of_the_negotiation_are_demands(extract, body, stages):
+    assert [r["stage"] for r in events(extract, body)] == stages
+
+
+def test_an_exchange_foreseen_for_a_weekday_is_planned(extract):
+    found = events(extract, "The fifth exchange is foreseen for Saturday.")
+    assert brief(found) == [("implementation", "planned", "2024-03-09", None)]
