@@ -36,6 +36,13 @@ _STRONG_BREAK = re.compile(
     r"|(?<!\w.)(?:(?<=w)(?:hile|hereas)|(?<=b)ut|(?<=a)lthough)\b)"
 )
 _COORDINATION = re.compile(r"^[\s,]*(?:(?:[\w’'-]+\s+){0,4}?)(?:and|as well as|plus|,)\s*$", re.I)
+_STILL_HELD = re.compile(r"\s+(?:still\s+)?(?:being\s+)?held\Z", re.I)
+"""Between a head and its participle: "hostages still held", "hostages held"."""
+_FOR_A_TRUCE = re.compile(
+    r"\s+(?:for|against|in\s+exchange\s+for|in\s+return\s+for)\s+(?:\S+\s+){0,4}?"
+    r"(?:truce|ceasefire|pause|prisoners|detainees)\b",
+    re.I,
+)
 _ADJACENT = re.compile(
     r"\s*(?:(?:the|of|a|an|some|all|another|only|just|a further|an additional|the last)\s+)*", re.I
 )
@@ -323,6 +330,15 @@ def _clause_verb(
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
     participle = len(after_head) > 1 and after_head[0][0] - head.end <= 1
+    if (
+        after_head
+        and after_head[0][2] == "held"
+        and _STILL_HELD.match(text, head.end, after_head[0][1])
+        and left
+        and left[-1][2] == "released"
+        and "," not in text[left[-1][1] : quantity.start]
+    ):
+        return "released"  # "Hamas frees on the first day the 48 hostages still held"
     if participle and (after_head[0][2] == "held" or head.partitive):
         # "50 hostages held in Gaza will be released"; "50 of the 251 people abducted are
         # still in Gaza": the participle tells of the whole, not of the part
@@ -347,6 +363,8 @@ def _clause_verb(
 def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     cls, mods = head.cls, head.modifiers
     if cls == "hostage" or (cls == "person" and "hostage" in mods):
+        if verb is None and _FOR_A_TRUCE.match(ctx.text, head.end, ctx.sentence[1]):
+            verb = "released"  # "the offer of 40 hostages for six weeks of truce"
         measure = _hostage_measure(head, verb, cls)
         handed = any(
             label == "released"

@@ -450,3 +450,21 @@ def test_a_number_that_remains_in_captivity_counts_hostages_held(extract):
         extract, "Of some 240 people seized that day, officials say 110 remain in captivity."
     )
     assert ("hostages_held", 110) in [(r["measure"], r["low"]) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "measure"),
+    [
+        (
+            "The text foresees that Hamas frees on the first day of the truce the 48 hostages "
+            "still held, in exchange for prisoners.",
+            "hostages_released",
+        ),
+        ("After the soldier's release, 58 hostages remain in Gaza.", "hostages_held"),
+        ("After the release, the 58 hostages still held wait.", "hostages_held"),
+        ("Cairo weighs the offer of 40 hostages for six weeks of truce.", "hostages_released"),
+        ("Cairo says 40 hostages are held in tunnels.", "hostages_held"),
+    ],
+)
+def test_hostages_freed_or_still_held(extract, body, measure):
+    assert figures(extract, body)[0]["measure"] == measure
