@@ -43,6 +43,10 @@ _FOR_A_TRUCE = re.compile(
     r"(?:truce|ceasefire|pause|prisoners|detainees)\b",
     re.I,
 )
+_LIST_OPENS = re.compile(r"\s*[,:]\s*")
+_LIST_CLOSES = re.compile(
+    r",\s+(?:(?:have|has|had|were|was|are|is|been|being|all|now|already)\s+){0,3}", re.I
+)
 _ADJACENT = re.compile(
     r"\s*(?:(?:the|of|a|an|some|all|another|only|just|a further|an additional|the last)\s+)*", re.I
 )
@@ -162,6 +166,8 @@ def _sentence_figures(
         ]
         next_start = following[0] if following else s_end
         verb = _clause_verb(text, quantity, head, prev_end, next_start, s_start)
+        if verb is None and following and _LIST_OPENS.fullmatch(text, head.end, next_start):
+            verb = _verb_after_list(text, next_start, s_end)  # "18 hostages, 13 Israelis ..."
         between = (
             text[previous[0].end if previous else prev_end : quantity.start] if previous else ""
         )
@@ -305,6 +311,16 @@ def _sides() -> dict[str, re.Pattern[str]]:
         )
         for key, value in data.items()
     }
+
+
+def _verb_after_list(text: str, start: int, end: int) -> str | None:
+    """The verb after a list that breaks down a count: "18 hostages, 13 Israelis and five
+    Thais, have been freed" (the list runs from ``start``)."""
+    closing = _LIST_CLOSES.search(text, start, end)
+    if closing is None:
+        return None
+    cues = _vocab()["verbs"].find(text, closing.end(), min(end, closing.end() + 30))
+    return cues[0][2] if cues and cues[0][0] == closing.end() and cues[0][2] != "none" else None
 
 
 def _clause_verb(

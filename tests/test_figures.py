@@ -468,3 +468,14 @@ def test_a_number_that_remains_in_captivity_counts_hostages_held(extract):
 )
 def test_hostages_freed_or_still_held(extract, body, measure):
     assert figures(extract, body)[0]["measure"] == measure
+
+
+def test_a_count_broken_down_by_a_list_takes_the_verb_after_the_list(extract):
+    found = figures(
+        extract, "So far 24 hostages, 17 Israelis and seven Nepalis, have been freed by Hamas."
+    )
+    assert [(r["measure"], r["low"]) for r in found] == [
+        ("hostages_released", 24),
+        ("hostages_released", 17),
+        ("hostages_released", 7),
+    ]
