@@ -314,8 +314,10 @@ def _sides() -> dict[str, re.Pattern[str]]:
 
 
 def _verb_after_list(text: str, start: int, end: int) -> str | None:
-    """The verb after a list that breaks down a count: "18 hostages, 13 Israelis and five
-    Thais, have been freed" (the list runs from ``start``)."""
+    """The verb after a list that breaks down a count, the list starting at ``start``.
+
+    In "18 hostages, 13 Israelis and five Thais, have been freed" it is "freed".
+    """
     closing = _LIST_CLOSES.search(text, start, end)
     if closing is None:
         return None
