@@ -90,6 +90,10 @@ _LOOKBACK = 4
 """Sentences back that "the same evening" or "the day before" may refer to."""
 _APPOSITIVE = re.compile(r",\s+(?:[a-z]+ed|named|chosen)\s+(?:on|by|in|at|last|earlier)\b[^,;]*,")
 """A participle set off by commas ("Rashad, appointed on Wednesday by Sisi, is expected")."""
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|whom)\b[^,;.]*(?:,|(?=[;.]))")
+"""A relative clause set off by commas ("the Forum, which organises weekly demonstrations in
+Tel Aviv, asked"): its date and place are its own, not those of a step outside it."""
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
 _PARENTHETICAL_SAID = re.compile(r"\s*[,—–]")
 _TERRITORY_STAGES = {"implementation", "breakdown", "violation", "extension"}
 _PEOPLE = re.compile(
@@ -560,6 +564,16 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
                 )
         else:
             spans.append(match.span())
+    for match in _RELATIVE_CLAUSE.finditer(text, *window):
+        if match.start() < trigger.end and trigger.start < match.end():
+            continue  # the trigger's own clause
+        if (
+            trigger.noun
+            and 0 <= match.start() - trigger.end <= 100
+            and not _CLAUSE_MARK.search(text, trigger.end, match.start())
+        ):
+            continue  # it tells of the trigger: "the negotiations (on ...), which resumed"
+        spans.append(match.span())
     for match in _APPOSITIVE.finditer(text, *window):
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
@@ -614,6 +628,8 @@ def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], bef
     if _WITH_OR.search(before):
         return True
     vocab = _vocab()
+    if trigger.stage == "acceptance" and vocab["military_plan"].match(text, trigger.end):
+        return True  # "approved last week a plan to expand its offensive"
     if trigger.stage not in _PROPOSAL_STAGES and (
         vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), trigger.start)
         or vocab["plan_terms"].search(text, sentence[0], trigger.start)

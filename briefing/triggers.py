@@ -80,6 +80,10 @@ def vocab() -> dict:
             + r"\b(?:\s+[\w'’,-]+){0,6}?\s+"
             + word_pattern(data["plan_term_verbs"])
         ),
+        "military_plan": re.compile(
+            r"(?:\s+[\w'’-]+){0,3}?\s+(?i:plans?|operations?)\s+to\s+"
+            + word_pattern(data.get("military_plan_verbs") or [])
+        ),
         "shared_occasion": re.compile(
             r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
             + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))

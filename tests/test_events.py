@@ -673,3 +673,33 @@ def test_calls_to_do_a_step_of_the_negotiation_are_demands(extract, body, stages
 def test_an_exchange_foreseen_for_a_weekday_is_planned(extract):
     found = events(extract, "The fifth exchange is foreseen for Saturday.")
     assert brief(found) == [("implementation", "planned", "2024-03-09", None)]
+
+
+def test_a_relative_clause_keeps_its_place_and_date_to_itself(extract):
+    found = events(
+        extract,
+        "In January, a deal that seemed close failed, and the families, who rally weekly in "
+        "Tel Aviv, asked the government to act.",
+    )
+    assert ("breakdown", "actual", "2024-01-01", None) in brief(found)
+
+
+def test_a_relative_clause_on_the_talks_dates_them(extract):
+    found = events(
+        extract,
+        "The negotiations on a truce and the release of the hostages, which resumed on "
+        "Saturday in Cairo, ended without a breakthrough.",
+    )
+    assert ("talks", "actual", "2024-03-02", "Cairo") in brief(found)
+
+
+def test_approving_a_military_plan_is_no_acceptance(extract):
+    found = events(extract, "The cabinet approved on Friday a plan to expand the offensive.")
+    assert "acceptance" not in [r["stage"] for r in found]
+    found = events(extract, "The cabinet approved on Friday the plan for a truce.")
+    assert "acceptance" in [r["stage"] for r in found]
+
+
+def test_not_abandoning_mediation_is_a_negated_breakdown(extract):
+    found = events(extract, "The emir assured that Qatar will not abandon its mediation.")
+    assert [(r["stage"], r["modality"]) for r in found] == [("breakdown", "negated")]
