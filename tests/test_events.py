@@ -664,6 +664,7 @@ def test_a_passive_with_its_own_agent_after_and_is_another_occasion(extract):
         ("Qatar called on both sides to respect the ceasefire.", ["demand"]),
         ("The envoy pressed Egypt to receive more wounded from Gaza.", ["demand"]),
         ("Blinken called on the Israelis to show restraint.", []),
+        ("Biden asked the Israelis on Tuesday to allow aid into Gaza.", ["demand"]),
     ],
 )
 def test_calls_to_do_a_step_of_the_negotiation_are_demands(extract, body, stages):
