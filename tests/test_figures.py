@@ -479,3 +479,16 @@ def test_a_count_broken_down_by_a_list_takes_the_verb_after_the_list(extract):
         ("hostages_released", 17),
         ("hostages_released", 7),
     ]
+
+
+def test_terms_of_a_ceasefire_in_force_are_agreed(extract):
+    found = figures(
+        extract,
+        "The ceasefire, in force since 19 January, foresees in its first phase the liberation "
+        "of 33 hostages in exchange for about 1,900 Palestinian prisoners.",
+        published=date(2025, 2, 6),
+    )
+    assert [(r["measure"], r["status"]) for r in found] == [
+        ("hostages_released", "agreed"),
+        ("prisoners_released", "agreed"),
+    ]
