@@ -492,3 +492,16 @@ def test_terms_of_a_ceasefire_in_force_are_agreed(extract):
         ("hostages_released", "agreed"),
         ("prisoners_released", "agreed"),
     ]
+
+
+def test_a_count_the_army_affirms_is_the_armys(extract):
+    found = one(extract, "The Israeli army affirms that it has killed more than 17,000 fighters.")
+    assert found["attribution"] == "Israel Defense Forces"
+
+
+def test_the_press_of_a_country_is_not_its_state(extract):
+    found = one(
+        extract,
+        "According to the Israeli press, the text foresees the release of 48 hostages.",
+    )
+    assert found["attribution"] not in (None, "Israel")
