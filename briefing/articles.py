@@ -114,19 +114,22 @@ def decode(data: bytes, name: str) -> str:
     """
     if not data.strip():
         raise ArticleError(f"{name}: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")  # "Unicode" as saved by Notepad
-        except UnicodeDecodeError as exc:
-            raise ArticleError(f"{name}: cannot decode as UTF-16") from exc
-        if not text.strip():
-            raise ArticleError(f"{name}: empty file")
-        return text
+    for marks, encoding in _UNICODE_BOMS:  # "Unicode" as saved by Notepad and others
+        if data.startswith(marks):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"{name}: cannot decode as {encoding.upper()}") from exc
+            if "\x00" in text:
+                raise ArticleError(f"{name}: not {encoding.upper()} despite its byte-order mark")
+            if not text.strip():
+                raise ArticleError(f"{name}: empty file")
+            return _without_escapes(text)
     kind = binary_kind(data)
     if kind is not None:
         raise ArticleError(f"{name}: binary file{f' ({kind})' if kind else ''}, not text")
     try:
-        return data.decode("utf-8-sig")
+        return _without_escapes(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     try:
@@ -141,7 +144,21 @@ def decode(data: bytes, name: str) -> str:
     else:
         message = f"{name}: mixed encodings; read as UTF-8 with cp1252 parts"
     warnings.warn(message, MetadataWarning, stacklevel=2)
-    return text
+    return _without_escapes(text)
+
+
+_UNICODE_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16"),
+)
+_TERMINAL_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+)
+"""Terminal colour and cursor codes (text copied from a console), removed from the text."""
+
+
+def _without_escapes(text: str) -> str:
+    return _TERMINAL_ESCAPE.sub("", text) if "\x1b" in text else text
 
 
 def _cp1252_part(error: UnicodeError) -> tuple[str, int]:
@@ -164,8 +181,9 @@ _MAGIC = (
 )
 
 
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-"""Control bytes that text does not hold (tab, newline, form feed and return excepted)."""
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+"""Control bytes that text does not hold (tab, newline, form feed, return and the escape of
+terminal colour codes excepted)."""
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -19,6 +19,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
+@contextlib.contextmanager
+def parents_made(path: Path) -> Iterator[None]:
+    """Create the missing folders above ``path``; remove them again if the block fails."""
+    missing = []
+    for parent in path.absolute().parents:
+        if parent.exists():
+            break
+        missing.append(parent)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    except BaseException:
+        for folder in missing:  # deepest first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def default_mode(folder: Path) -> None:
+    """Give a folder made by :func:`tempfile.mkdtemp` (private) the usual permissions."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
 def write_new(path: Path, data: bytes) -> None:
     """Write ``data`` as a new file (never through a hard link to the live folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,9 +74,7 @@ def staging(folder: Path) -> Iterator[Path]:
             )
             shutil.copystat(folder, stage)
         else:  # mkdtemp made it private; a new folder gets the usual permissions
-            umask = os.umask(0)
-            os.umask(umask)
-            stage.chmod(0o777 & ~umask)
+            default_mode(stage)
         yield stage
     finally:
         shutil.rmtree(stage, ignore_errors=True)

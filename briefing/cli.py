@@ -60,6 +60,22 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:  # the system refused a path: too long, no permission, disk full
+            click.echo(f"error: {os_message(exc)}", err=True)
+            ctx.exit(1)
+
+
+def os_message(exc: OSError) -> str:
+    """One line for a refused system call: the path, then the system's reason."""
+    text = str(exc).strip()
+    reason = exc.strerror or (text.splitlines()[0] if text else type(exc).__name__)
+    path = exc.filename
+    if path is None:
+        return reason
+    shown = str(path)
+    if len(shown) > 120:
+        shown = shown[:60] + "..." + shown[-40:]
+    return f"{shown}: {reason}"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -114,7 +130,7 @@ def _sources(paths, catalog, precheck: bool = True):
 )
 @click.option(
     "--workers",
-    type=int,
+    type=click.IntRange(min=1),
     default=2,
     show_default=True,
     help="Worker processes of the local Dask cluster.",
@@ -154,8 +170,16 @@ def extract(
         _report_counts(write(iter_records(items), out), out)
         return
     stream = sys.stdout
-    for record in iter_records(items):
-        stream.write(to_json(record) + "\n")
+    try:
+        for record in iter_records(items):
+            stream.write(to_json(record) + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is None:
+            exc.filename = "standard output"
+        raise
 
 
 def _report_counts(counts: dict[str, int], out: Path) -> None:
@@ -182,7 +206,9 @@ def show(article: str, text_only: bool, catalog: Path | None) -> None:
     if path.is_dir():
         raise CorpusError(f"{path}: is a folder; show takes one article file or id")
     if not path.exists():
-        matches = sorted(config.SEEDS_DIR.glob(f"{article}*.txt"))
+        matches = sorted(  # the id is taken literally, never as a pattern
+            p for p in config.SEEDS_DIR.glob("*.txt") if p.name.startswith(article)
+        )
         if len(matches) != 1:
             raise CorpusError(
                 f"{article}: no such file, and no single article with that id in {config.SEEDS_DIR}"
@@ -591,7 +617,10 @@ def check(
     Example: briefing check --corpus corpus/
     """
     from briefing.check import check as run
+    from briefing.corpus import CorpusError
 
+    if corpus is not None and corpus.exists() and not corpus.is_dir():
+        raise CorpusError(f"{corpus}: is a file; --corpus takes the folder of a corpus")
     report = run(corpus, gazetteer, places, gold)
     for problem in report.problems:
         click.echo(problem)

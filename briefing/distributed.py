@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.articles import ArticleError
+from briefing.atomic import parents_made
 from briefing.corpus import Source
 from briefing.store import (
     RECORD_TYPES,
     ParquetWriter,
     StoreError,
+    check_target,
     empty_parts,
     move_into_place,
     remove,
     staging_path,
 )
 
+CONNECT_TIMEOUT = "20s"
+"""How long to wait for a scheduler given by address before giving up."""
 PARTITION = 200
 """Articles per task: large enough to amortise scheduling, small enough to spread work."""
 
@@ -33,7 +38,11 @@ def _extract_partition(items: list[Source]) -> dict[str, list[dict]]:
 
     grouped: dict[str, list[dict]] = {kind: [] for kind in RECORD_TYPES}
     for source in items:
-        for record in extract_article(load_article(source)):
+        try:
+            article = load_article(source)
+        except ArticleError as exc:  # returned, not raised: a worker would log a traceback
+            return {"error": str(exc)}
+        for record in extract_article(article):
             grouped[record.type].append(to_dict(record))
     return grouped
 
@@ -50,16 +59,31 @@ def extract(
     ``scheduler`` is the address of a running scheduler ("tcp://host:8786"); without it a
     local cluster of ``workers`` processes is started and stopped.
     """
-    from dask.distributed import Client, LocalCluster, as_completed
-
     out = Path(out)
     if out.suffix.lower() != ".parquet":
         raise StoreError(
             f"{out}: the Dask engine writes a Parquet store (a name ending in .parquet)"
         )
+    check_target(out)
+    with parents_made(out):
+        return _run(items, out, scheduler, workers, partition)
+
+
+def _run(
+    items: list[Source], out: Path, scheduler: str | None, workers: int, partition: int
+) -> dict[str, int]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if workers < 1:
+        raise StoreError(f"--workers {workers}: a local cluster needs at least one worker")
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            message = f"{scheduler}: cannot reach a Dask scheduler there ({reason})"
+            raise StoreError(message) from None
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
@@ -74,6 +98,8 @@ def extract(
         writer = ParquetWriter(staging)
         for future in as_completed(futures):
             grouped = future.result()
+            if "error" in grouped:
+                raise ArticleError(grouped["error"])
             for kind, rows in grouped.items():
                 if rows:
                     writer.write(kind, rows, part=index[future.key])

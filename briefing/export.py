@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import __version__, config
+from briefing.atomic import default_mode, parents_made
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
@@ -249,23 +250,39 @@ def export(
 
     Nothing in ``out`` changes unless every notebook succeeds.
     """
-    import time
-
-    import nbformat
-    from tqdm import tqdm
-
     from briefing.corpus import load_corpus
 
+    out = Path(out)
+    check_target(out)
     paths = notebook_paths(Path(notebooks))
     loaded = load_corpus(corpus, catalog).window(date_from, date_to)
     corpus_line = loaded.summary()
     sources = source_rows(loaded.articles)
     values = parameters(corpus, catalog, date_from, date_to)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    with parents_made(out):
+        return _write_pages(paths, out, values, corpus_line, sources, progress)
+
+
+def _write_pages(
+    paths: list[Path],
+    out: Path,
+    values: dict[str, Any],
+    corpus_line: str,
+    sources: list[dict[str, str]],
+    progress: bool,
+) -> list[Page]:
+    import time
+
+    import nbformat
+    from tqdm import tqdm
+
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     pages: list[Page] = []
     try:
+        if out.is_dir():
+            shutil.copystat(out, staging)
+        else:
+            default_mode(staging)
         for path in tqdm(paths, desc="Exporting briefings", unit="notebook", disable=not progress):
             started = time.perf_counter()
             nb = execute(inject(nbformat.read(path, as_version=4), values), path)
@@ -288,6 +305,26 @@ def export(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return pages
+
+
+def check_target(out: Path) -> None:
+    """Refuse an ``out`` that exists and is not a folder of briefings written before.
+
+    The folder is replaced whole, so it must hold only pages (``.html``); a folder of
+    articles, notebooks or anything else given by mistake is left alone and named.
+    """
+    if out.is_symlink():
+        raise ExportError(f"{out}: is a symbolic link; give the output folder's real path")
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise ExportError(f"{out}: exists and is not a folder; not replacing it")
+    strangers = [p for p in out.iterdir() if not (p.is_file() and p.suffix == ".html")]
+    if strangers:
+        raise ExportError(
+            f"{out}: exists and is not a folder of briefings (it holds {strangers[0].name}); "
+            "not replacing it: give a new or empty folder"
+        )
 
 
 def _replace(staging: Path, out: Path) -> None:

@@ -94,8 +94,18 @@ def parse_bytes(data: bytes, suffix: str, name: str, article_id: str) -> Article
 class _Loader(WordsLoader):
     """Safe YAML without implicit dates, so an invalid date is reported, not a crash.
 
-    As in the vocabularies, ``language: no`` (Norwegian) stays a string.
+    As in the vocabularies, ``language: no`` (Norwegian) stays a string. Aliases
+    (``&name`` ... ``*name``) are refused: metadata has no use for them, and nested ones can
+    expand a few lines into gigabytes.
     """
+
+    def compose_node(self, parent, index):  # PyYAML builds every node here
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -149,7 +159,7 @@ def _front_matter(data: dict[Any, Any], name: str) -> dict[str, Any]:
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             out[key] = str(value).strip()
         else:
-            raise FormatError(f"{name}: front matter {key} must be text, not {value!r}")
+            raise FormatError(f"{name}: front matter {key} must be text, not {_shown(value)}")
     return out
 
 
@@ -166,7 +176,13 @@ def _as_date(value: Any, name: str, key: str) -> date:
     # A written date ("5 March 2024") needs a day, or dateutil would invent one.
     if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text) and (when := parse_date(text)):
         return when
-    raise FormatError(f"{name}: front matter {key} {value!r} is not a date (use YYYY-MM-DD)")
+    raise FormatError(f"{name}: front matter {key} {_shown(value)} is not a date (use YYYY-MM-DD)")
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value as quoted in an error message, cut short so the message stays one line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 _MD_RULES = (

@@ -19,6 +19,7 @@ as it was, byte for byte.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import os
@@ -49,6 +50,8 @@ COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, *PROVENANCE_COLUMNS)
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 """An article id names files, so it is kept to letters, digits, ``.``, ``_`` and ``-``."""
 
+MAX_SIZE = 10**12
+"""The largest ``--max-size`` accepted (bytes)."""
 ADDED, REPLACED, DUPLICATE, REFUSED = "added", "replaced", "duplicate", "refused"
 
 
@@ -257,8 +260,7 @@ def discover(paths: Iterable[str | Path], corpus: Path) -> Iterator[Path | Outco
     for given in paths:
         path = Path(given)
         if not path.exists():
-            reason = "broken symlink" if path.is_symlink() else "no such file or folder"
-            yield _refused(path, reason)
+            yield _refused(path, _missing_reason(path))
         elif path.resolve().is_relative_to(inside):
             yield _refused(path, f"is inside the corpus {corpus}; ingest files from elsewhere")
         elif path.is_dir():
@@ -272,20 +274,37 @@ def _walk(root: Path, corpus: Path) -> Iterator[Path | Outcome]:
     top = root.resolve()
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and Path(folder, d).resolve() != corpus
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and Path(folder, d).exists()
+            and Path(folder, d).resolve() != corpus
         )
         for name in sorted(files) + [d for d in dirs if Path(folder, d).is_symlink()]:
             path = Path(folder, name)
             if name.startswith(".") or (name == CATALOG_NAME and Path(folder) == root):
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(top):
+            if path.is_symlink() and not path.exists():
+                yield _refused(path, _missing_reason(path))
+            elif path.is_symlink() and not path.resolve().is_relative_to(top):
                 yield _refused(
                     path, f"symlink points outside the folder {root} (to {path.resolve()})"
                 )
-            elif path.is_symlink() and not path.exists():
-                yield _refused(path, "broken symlink")
             elif path.is_file():
                 yield path
+
+
+def _missing_reason(path: Path) -> str:
+    """Why a path that does not exist cannot be read: a broken link, a loop, or nothing there."""
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "symlink loop"
+    except OSError as exc:
+        return "symlink loop" if exc.errno == errno.ELOOP else "broken symlink"
+    return "broken symlink"
 
 
 def _no_articles() -> str:
@@ -327,7 +346,10 @@ def parse_size(text: str) -> int:
     if match is None:
         raise ValueError(f"{text!r} is not a size (such as 5MB, 500kB or 1000)")
     scale = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[match[2].lower()]
-    return int(float(match[1]) * scale)
+    size = float(match[1]) * scale
+    if not size < MAX_SIZE:
+        raise ValueError(f"{text!r} is larger than any file this could read (at most 1000GB)")
+    return int(size)
 
 
 # --- the corpus on disk ------------------------------------------------------------------------
@@ -415,7 +437,12 @@ def ingest(
     """
     summary = Summary(Path(corpus))
     # A corpus reached through a link is written where the link leads; the link stays.
-    corpus = Path(corpus).resolve() if Path(corpus).is_symlink() else Path(corpus)
+    if Path(corpus).is_symlink():
+        if not Path(corpus).exists():
+            reason = _missing_reason(Path(corpus))
+            raise IngestError(f"{corpus}: the corpus is a {reason}; give a real folder")
+        corpus = Path(corpus).resolve()
+    corpus = Path(corpus)
     paths = [Path(p) for p in paths]
     with atomic.locked(corpus):
         state = load_state(corpus)

@@ -17,6 +17,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from briefing.atomic import parents_made
 from briefing.records import ActorRecord, ArticleRecord, EventRecord, FigureRecord, Record, to_dict
 
 RECORD_TYPES = {
@@ -116,6 +117,12 @@ def write(records: Iterable[Record], out: Path, size: int = BATCH) -> dict[str, 
     suffix = out.suffix.lower()
     if suffix not in (".parquet", ".duckdb"):
         raise StoreError(f"{out}: the output must end in .parquet (a folder) or .duckdb")
+    check_target(out)
+    with parents_made(out):
+        return _write(records, out, suffix, size)
+
+
+def _write(records: Iterable[Record], out: Path, suffix: str, size: int) -> dict[str, int]:
     counts = dict.fromkeys(RECORD_TYPES, 0)
     staging = staging_path(out)
     try:
@@ -156,10 +163,46 @@ def _write_duckdb(records: Iterable[Record], path: Path, size: int) -> dict[str,
     return counts
 
 
+DUCKDB_MAGIC = b"DUCK"
+"""The bytes at offset 8 of every DuckDB database file."""
+
+
+def check_target(out: Path) -> None:
+    """Refuse an ``out`` that exists and is not a store this command wrote before.
+
+    A previous store is replaced whole; anything else there (a folder of articles that happens
+    to end in ``.parquet``, another program's file) is left alone and named in the error.
+    """
+    if out.is_symlink():
+        raise StoreError(f"{out}: is a symbolic link; give the store's real path")
+    if not out.exists():
+        return
+    suffix = out.suffix.lower()
+    if suffix == ".parquet":
+        if not out.is_dir():
+            raise StoreError(f"{out}: exists and is a file, not a Parquet store; not replacing it")
+        strangers = [p for p in out.iterdir() if not (p.is_dir() and p.name.startswith("type="))]
+        if strangers:
+            raise StoreError(
+                f"{out}: exists and is not a briefing store (it holds {strangers[0].name}); "
+                "not replacing it"
+            )
+        return
+    if not out.is_file():
+        raise StoreError(f"{out}: exists and is not a DuckDB file; not replacing it")
+    with out.open("rb") as handle:
+        header = handle.read(12)
+    if header and header[8:12] != DUCKDB_MAGIC:
+        raise StoreError(f"{out}: exists and is not a DuckDB database; not replacing it")
+
+
 def staging_path(out: Path) -> Path:
     """A fresh unused name beside ``out`` to build the output under."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{out.name}-", dir=out.parent)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{out.name}-", dir=out.parent)
+    except OSError as exc:
+        raise StoreError(f"{out}: cannot write there ({exc.strerror or exc})") from None
     os.close(handle)
     os.unlink(name)
     return Path(name)

@@ -460,3 +460,25 @@ def test_turkish_i_letters_read_as_plain_i(extract, body):
     records = extract(body)
     assert any(r["type"] == "figure" for r in records)
     assert "ı" not in parse_article(body, "t").text and "İ" not in parse_article(body, "t").text
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le-bom", "utf-32-be-bom", "utf-16"])
+def test_unicode_files_with_a_byte_order_mark_read_as_text(encoding: str) -> None:
+    if encoding.endswith("-bom"):
+        codec = encoding.removesuffix("-bom")
+        data = "\ufeff".encode(codec) + CLEAN.encode(codec)
+    else:
+        data = CLEAN.encode(encoding)
+    text = decode(data, "a.txt")
+    assert text.lstrip("\ufeff") == CLEAN
+    assert "\x00" not in text
+
+
+def test_terminal_colour_codes_are_removed_not_taken_for_binary() -> None:
+    coloured = f"\x1b[1m{HEADLINE}\x1b[0m\n\n\x1b[32m{BODY_1}\x1b[0m\n\n{BODY_2}"
+    assert decode(coloured.encode(), "console.txt") == CLEAN
+
+
+def test_nul_bytes_behind_a_utf16_mark_are_refused() -> None:
+    with pytest.raises(ArticleError, match=r"^a.txt: not UTF-16"):
+        decode(b"\xff\xfe" + "ab".encode("utf-16-le") + b"\x00\x00" + b"c\x00", "a.txt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -140,3 +141,54 @@ def test_the_same_folder_twice_is_read_once():
         for line in run("extract", config.SEEDS_DIR, config.SEEDS_DIR).output.splitlines()
     ]
     assert sum(r["type"] == "article" for r in records) == 5
+
+
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("command", ["extract", "figures", "actors", "timeline", "evaluate"])
+def test_a_file_name_too_long_for_the_system_is_one_line(command):
+    output = _one_line_error(run(command, "a" * 300))
+    assert "File name too long" in output and len(output) < 250
+
+
+@pytest.mark.parametrize("pattern", ["*", "**", "[", "000*"])
+def test_show_takes_an_id_literally_not_as_a_pattern(pattern):
+    assert "no single article with that id" in _one_line_error(run("show", pattern))
+
+
+@pytest.mark.parametrize("option", ["--catalog", "--gold"])
+def test_a_folder_or_link_loop_where_a_file_is_expected(tmp_path, option):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    command = "evaluate" if option == "--gold" else "extract"
+    for bad in (folder, loop):
+        result = run(command, config.SEEDS_DIR, option, bad)
+        if option == "--gold" and bad == folder:
+            assert result.exit_code == 1  # an empty gold folder: nothing to score
+        else:
+            assert str(bad) in _one_line_error(result)
+
+
+def test_check_corpus_that_is_a_file():
+    output = _one_line_error(run("check", "--corpus", config.CATALOG_PATH))
+    assert "--corpus takes the folder" in output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_one_line():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", "extract", str(config.SEEDS_DIR)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "error: standard output: No space left on device\n"

@@ -203,3 +203,48 @@ def _check_page(browser, path: Path, shots: Path) -> None:
     assert errors == [] and failed == [], (path.name, errors, failed)
     page.screenshot(path=str(shots / f"{path.stem}.png"), full_page=True)
     page.close()
+
+
+def test_pages_are_readable_by_others_like_any_new_folder(pages):
+    out, _ = pages
+    assert out.stat().st_mode & 0o777 == 0o777 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize("what", ["articles", "notebooks", "a file"])
+def test_export_never_replaces_what_is_not_a_previous_export(tmp_path, what):
+    if what == "a file":
+        out = tmp_path / "notes.txt"
+        out.write_text("my notes", encoding="utf-8")
+        before = {out.name: out.read_bytes()}
+    else:
+        out = tmp_path / what
+        source = config.SEEDS_DIR if what == "articles" else config.NOTEBOOKS_DIR
+        shutil.copytree(source, out)
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with pytest.raises(ExportError, match=r"not replacing it"):
+        export(config.NOTEBOOKS_DIR, out, progress=False)
+    after = (
+        {out.name: out.read_bytes()}
+        if out.is_file()
+        else {p.name: p.read_bytes() for p in out.iterdir()}
+    )
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_failed_export_leaves_no_new_folders_behind(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1/0")])
+    nbformat.write(nb, notebooks / "00_broken.ipynb")
+    with pytest.raises(ExportError):
+        export(notebooks, tmp_path / "new" / "deeper" / "site", progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks"]

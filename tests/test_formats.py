@@ -83,6 +83,10 @@ def test_published_forms(value: str, expected: date) -> None:
         ("title: 'unclosed", "is not valid YAML (line 3: found unexpected end of stream)"),
         ("title: a\n  outlet: b: c",
          "is not valid YAML (line 3: mapping values are not allowed here)"),
+        ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\ntitle: [*b, *b, *b]",
+         "is not valid YAML (line 3: aliases (*name) are not allowed)"),
+        ("title: [" + ", ".join(["word"] * 500) + "]",
+         "title must be text, not ['word', 'word', 'word', 'word', 'word', 'word', 'word', ..."),
     ],
 )  # fmt: skip
 def test_bad_front_matter_is_refused_with_the_reason(front: str, message: str) -> None:

@@ -643,3 +643,47 @@ def test_as_a_process_refusal_is_one_line_and_exit_1(corpus: Path, tmp_path: Pat
         result.stdout == f"0 added, 0 replaced, 0 duplicate, 1 refused; {corpus} holds 1 article\n"
     )
     assert tree(corpus) == before
+
+
+def test_size_option_beyond_any_file_is_a_usage_error(corpus: Path) -> None:
+    result = run("ingest", BAD / "no_figures.txt", "--corpus", corpus, "--max-size", "9" * 400)
+    assert result.exit_code == 2
+    assert "is larger than any file this could read" in result.stderr
+
+
+def test_symlink_loops_are_refused_one_by_one(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "loops"
+    folder.mkdir()
+    (folder / "good.txt").write_text(OTHER, encoding="utf-8")
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "sub").symlink_to(folder / "sub")
+    result = run("ingest", folder, "--corpus", corpus)
+    assert result.exit_code == 0
+    assert sorted(line for line in result.output.splitlines() if line.endswith("loop")) == [
+        f"refused: {folder / name}: symlink loop" for name in ("a.txt", "b.txt", "sub")
+    ]
+    assert result.stdout.splitlines()[-1].startswith("1 added, 0 replaced, 0 duplicate, 3 refused")
+
+
+@pytest.mark.parametrize("target", ["elsewhere/deeper", "self"])
+def test_corpus_that_is_a_broken_link_is_refused_and_nothing_made(
+    tmp_path: Path, target: str
+) -> None:
+    link = tmp_path / "corpus"
+    link.symlink_to(tmp_path / ("corpus" if target == "self" else target))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(OTHER, encoding="utf-8")
+    result = run("ingest", tmp_path / "in", "--corpus", link)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {link}: the corpus is a ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "in"]
+
+
+def test_utf32_article_is_ingested_as_readable_text(corpus: Path, tmp_path: Path) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(OTHER.encode("utf-32"))
+    before = set((corpus / "articles").glob("*.txt"))
+    assert run("ingest", path, "--corpus", corpus).exit_code == 0
+    (stored,) = set((corpus / "articles").glob("*.txt")) - before
+    assert stored.read_text(encoding="utf-8") == OTHER

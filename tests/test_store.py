@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -109,3 +110,72 @@ def test_notebooks_can_load_a_store_instead_of_articles(tmp_path):
     assert len(stored.figures) == len(extracted.figures)
     assert sorted(stored.figures["low"]) == sorted(extracted.figures["low"])
     assert len(stored.timeline()) == len(extracted.timeline())
+
+
+def test_an_articles_folder_named_like_a_store_is_never_replaced(tmp_path):
+    folder = tmp_path / "archive.parquet"
+    shutil.copytree(config.SEEDS_DIR, folder)
+    before = sorted(p.name for p in folder.iterdir())
+    result = CliRunner().invoke(main, ["extract", str(folder), "--out", str(folder)])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "not a briefing store" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_another_programs_file_is_never_replaced(tmp_path):
+    other = tmp_path / "notes.duckdb"
+    other.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a DuckDB database"):
+        write(iter_records(sources([config.SEEDS_DIR])), other)
+    assert other.read_text(encoding="utf-8") == "not a database"
+
+
+@pytest.mark.parametrize("name", ["r.parquet", "r.duckdb"])
+def test_a_previous_store_is_replaced(tmp_path, name):
+    out = tmp_path / name
+    seeds = sorted(config.SEEDS_DIR.glob("*.txt"))
+    write(iter_records(sources(seeds[:2])), out)
+    write(iter_records(sources(seeds)), out)
+    assert len(read(out, "article")) == len(seeds)
+
+
+def test_an_unwritable_place_is_one_line_and_leaves_no_folders(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["extract", str(config.SEEDS_DIR), "--out", str(blocker / "sub" / "r.parquet")]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ") and result.output.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_unreachable_scheduler_and_no_workers_are_usage_errors(tmp_path):
+    runner = CliRunner()
+    base = ["extract", str(config.SEEDS_DIR), "--out", str(tmp_path / "r.parquet")]
+    base += ["--engine", "dask"]
+    result = runner.invoke(main, [*base, "--scheduler", "not an address"])
+    assert result.exit_code == 1 and "cannot reach a Dask scheduler" in result.output
+    result = runner.invoke(main, [*base, "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dask_engine_names_a_bad_article_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(config.SEEDS_DIR, corpus)
+    (corpus / "zz_scan.txt").write_bytes(b"%PDF-1.7\n" + bytes(range(256)))
+    out = tmp_path / "r.parquet"
+    command = [sys.executable, "-m", "briefing", "extract", str(corpus), "--engine", "dask"]
+    done = subprocess.run(
+        [*command, "--workers", "1", "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert f"error: {corpus / 'zz_scan.txt'}: binary file (PDF), not text" in done.stderr
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
