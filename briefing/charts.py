@@ -313,13 +313,21 @@ def sources_chart(figures: pd.DataFrame) -> alt.Chart:
     )
 
 
+def _outlet_names(outlets) -> str:
+    """The outlets that told an event, named once each; unknown outlets are left out."""
+    named = {x for x in outlets if isinstance(x, str) and x}
+    return ", ".join(sorted(named)) or "unknown outlet"
+
+
 def timeline_chart(timeline: pd.DataFrame) -> alt.Chart:
     """The negotiation's course: stage by date, place, participants and outlets in tooltips."""
     data = timeline[timeline["date"].notna()].copy()
     data["participants"] = data["actors"].map(lambda a: ", ".join(a[:8]))
-    data["reported_by"] = data["outlets"].map(lambda o: ", ".join(sorted({str(x) for x in o if x})))
+    data["reported_by"] = data["outlets"].map(_outlet_names)
     data["place"] = data["place"].fillna("not stated")
     data["precision"] = data["date_precision"].fillna("day")
+    shown = ["date", "precision", "stage", "modality", "place", "participants", "reported_by"]
+    data = data[[*shown, "reports", "text"]]  # lists (actors, outlets) stay out of the page
     return (
         alt.Chart(data)
         .mark_point(size=160, filled=True)

@@ -48,3 +48,17 @@ def test_renderer_embeds_a_spec_that_cannot_close_its_script(corpus):
     markup = bundle["text/html"]
     assert markup.count("</script>") == 1 and "<script>alert" not in markup
     assert "vegaEmbed" in markup and "cdn" not in markup.lower()
+
+
+def test_articles_without_outlet_or_catalog_still_chart(tmp_path):
+    (tmp_path / "talks.txt").write_text(
+        "Talks resume in Cairo\n\nMediators met in Cairo on 4 March 2024 for new talks. "
+        "At least 40 people were killed in Gaza on Monday, health officials said.\n",
+        encoding="utf-8",
+    )
+    undescribed = load_corpus(tmp_path)
+    assert undescribed.articles["outlet"].isna().all()
+    spec = charts.timeline_chart(undescribed.timeline()).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert rows and {row["reported_by"] for row in rows} == {"unknown outlet"}
+    json.dumps(spec)
