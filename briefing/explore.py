@@ -116,10 +116,18 @@ def _around(text: str, start: int, end: int, width: int = 90) -> str:
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-def sentences_table(figures: pd.DataFrame) -> str:
-    """An HTML table of figures with their sentences, every value escaped."""
+SHOWN_ROWS = 200
+"""Rows an explorer table shows at once; narrower filters show the rest."""
+
+
+def sentences_table(figures: pd.DataFrame, limit: int = SHOWN_ROWS) -> str:
+    """An HTML table of figures with their sentences, every value escaped.
+
+    At most ``limit`` rows, with a line saying how many more the filters hold: a browser
+    page (and the kernel link behind it) stays quick on a corpus of thousands of figures.
+    """
     rows = []
-    for row in figures.itertuples():
+    for row in figures.head(limit).itertuples():
         cells = [
             row.outlet,
             row.published.date() if pd.notna(row.published) else "",
@@ -137,4 +145,11 @@ def sentences_table(figures: pd.DataFrame) -> str:
         f"<th>{h}</th>"
         for h in ("Outlet", "Published", "Measure", "Figure", "Attributed to", "Sentence")
     )
-    return f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    more = len(figures) - limit
+    note = (
+        f"<p>Showing the first {limit} of {len(figures):,} figures; narrow the filters to see"
+        " the others.</p>"
+        if more > 0
+        else ""
+    )
+    return f"{note}<table><thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

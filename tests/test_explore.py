@@ -98,3 +98,11 @@ def test_figure_explorer_builds_its_controls_without_a_kernel(corpus, monkeypatc
     shown.clear()
     dates.children[0].value = pd.Timestamp("2030-01-01").date()
     assert [item.data for item in shown] == ["<p>No figure matches these filters.</p>"]
+
+
+def test_a_long_selection_shows_its_first_rows_and_says_how_many_more():
+    many = pd.concat([FIGURES] * 40, ignore_index=True)
+    table = sentences_table(many, limit=50)
+    assert table.split("<tbody>")[1].count("<tr>") == 50
+    assert f"Showing the first 50 of {len(many):,} figures" in table
+    assert "Showing" not in sentences_table(many.head(50), limit=50)
