@@ -293,6 +293,15 @@ def unwrap_lines(lines: list[str], rules: dict[str, re.Pattern[str]] | None = No
     return out
 
 
+_VULGAR = {"½": ".5", "¼": ".25", "¾": ".75"}
+_VULGAR_FRACTION = re.compile(r"(?:(\d) ?)?([½¼¾])")
+
+
+def _as_decimal(match: re.Match[str]) -> str:
+    """Write "2½" and "2 ½" as "2.5", "¾" as "0.75" (NFKC would make "21⁄2" and "3⁄4")."""
+    return (match[1] or "0") + _VULGAR[match[2]]
+
+
 def _clean_line(line: str) -> str:
     # NFKC: fullwidth letters and styled digits ("Ｈａｍａｓ", "𝟏𝟐") become plain ones, so
     # names and numbers are found; offsets refer to this cleaned text. An ASCII line has
@@ -300,6 +309,8 @@ def _clean_line(line: str) -> str:
     if not line.isascii():
         if any(c in line for c in _INVISIBLE_CHARS):
             line = line.translate(_INVISIBLE)
+        if any(c in line for c in _VULGAR):
+            line = _VULGAR_FRACTION.sub(_as_decimal, line)
         line = unicodedata.normalize("NFKC", line)
         if "\u0130" in line or "\u0131" in line:
             # Turkish dotted capital I and dotless i read as I and i: a Turkish keyboard or

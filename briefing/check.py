@@ -7,7 +7,6 @@ problem it finds, one line each, naming the file (and the line or entry) and wha
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -28,6 +27,7 @@ from briefing.corpus import (
     article_paths,
     is_ingested,
 )
+from briefing.evaluate import strict_json
 from briefing.gazetteer import KINDS, ROLES, GazetteerError, _parse_actor
 from briefing.vocab import read_yaml
 
@@ -254,9 +254,9 @@ def check_gold(directory: Path, articles: set[str] | None = None) -> list[str]:
     problems: list[str] = []
     for path in sorted(directory.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            problems.append(f"{path}: not valid JSON ({exc})")
+            data = strict_json(path.read_text(encoding="utf-8"))
+        except (ValueError, RecursionError) as exc:
+            problems.append(f"{path}: not valid JSON ({str(exc).strip()[:200] or 'too deep'})")
             continue
         if not isinstance(data, dict):
             problems.append(f"{path}: expected a JSON object")

@@ -90,9 +90,9 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
         if wanted is not None and path.stem not in wanted:
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise GoldError(f"{path}: not valid JSON ({exc})") from exc
+            data = strict_json(path.read_text(encoding="utf-8"))
+        except (ValueError, RecursionError) as exc:
+            raise GoldError(f"{path}: not valid JSON ({_first_line(exc)})") from None
         if not isinstance(data, dict):
             raise GoldError(f"{path}: expected a JSON object")
         article = data.get("article", path.stem)
@@ -105,6 +105,20 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
                 _check_item(path, kind, number, item)
             gold[kind].extend({**item, "article": article} for item in items)
     return Gold(gold, covered)
+
+
+def strict_json(text: str) -> Any:
+    """Parse JSON as the standard has it: ``NaN`` and ``Infinity`` are refused, not numbers."""
+    return json.loads(text, parse_constant=_not_a_number)
+
+
+def _not_a_number(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number; write the count as digits")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
 
 
 _REQUIRED = {"figures": ("measure", "low", "high"), "actors": ("name",), "events": ("stage",)}

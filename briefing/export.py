@@ -104,8 +104,12 @@ def execute(nb, path: Path, timeout: int = 600):
         index = _failing_cell(nb)
         reason = f"{exc.ename}: {exc.evalue}".strip().splitlines()[0]
         raise ExportError(f"{path.name}: cell {index} failed: {reason}") from exc
-    except (CellTimeoutError, DeadKernelError) as exc:
-        raise ExportError(f"{path.name}: cell {_failing_cell(nb)} did not finish: {exc}") from exc
+    except (CellTimeoutError, DeadKernelError, AssertionError) as exc:
+        # nbclient raises AssertionError when the kernel died while it was cleaning up
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "the kernel stopped"
+        raise ExportError(
+            f"{path.name}: cell {_failing_cell(nb)} did not finish: {reason}"
+        ) from exc
     except (RuntimeError, OSError) as exc:
         raise ExportError(f"{path.name}: the notebook kernel could not run: {exc}") from exc
     return nb

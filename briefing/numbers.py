@@ -62,8 +62,8 @@ _WORDS = (
 def _number(prefix: str = "") -> str:
     """Regex for one number; group names carry ``prefix`` so a range can hold two."""
     digits = (
-        rf"\d{{1,3}}(?P<{prefix}sep>[,.])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
-        r"|\d+(?:[.,]\d+)?"
+        rf"\d{{1,3}}(?P<{prefix}sep>[,.٬])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
+        r"|\d+(?:[.,٫]\d+)?"
     )
     scale = rf"(?:\s+(?P<{prefix}scale>thousand|million|billion)\b)?"
     return rf"(?:(?P<{prefix}digits>{digits}){scale}|(?P<{prefix}words>\b{_WORDS}\b))"
@@ -85,6 +85,7 @@ _MONTHS = (
 )
 _NOT_BEFORE = re.compile(
     rf"(?:[$€£¥₪]\s*|US\s*\$\s*|{_MONTHS}\s+|[A-Za-z]-|#\s*|"
+    r"\d[-–/⁄]|\d[eE][-+]?|"  # the tail of a code, date or fraction: "2024-13-45", "1E+22"
     r"\b(?:Resolution|Article|No|Nos|Number|Chapter|Section|Page|Route|Gate|Phase|Stage|"
     r"Room|Flight|Channel|Unit|Brigade|Division|Highway|Covid|COVID|Kan|i24|Apollo|F)\s+|"
     r"\b(?:men|women|people|those|aged|ages?|children|boys|girls|males|females|minors|"
@@ -93,7 +94,8 @@ _NOT_BEFORE = re.compile(
     r"\b[A-Z][a-z]+,\s*)$"
 )
 _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
-_GROUPED = re.compile(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(?:([,.٬])\d{3})(?:\1\d{3})*")
+"""Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠"."""
 _AGE_AFTER = re.compile(r"^\s*[,)]")
 _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
@@ -104,7 +106,7 @@ _PHRASAL = re.compile(
     re.I,
 )
 _NOT_AFTER = re.compile(
-    rf"^(?:[.:/^]\d|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
+    rf"^(?:[.:/^⁄]\d|\s*(?:%|percent\b|per\s+cent\b|per\s*cent\b|{_MONTHS}(?!\w)|"
     r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|o'clock\b|h\d|:\d|"
     r"(?:st|nd|rd|th)\b|"
     r"(?:US\s+)?dollars?\b|euros?\b|shekels?\b|pounds\s+sterling\b|[$€£]|"
@@ -142,7 +144,7 @@ def _vague_pattern() -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
 # Where a scanner match can begin (a superset; each place is then tried with the scanner): a
 # digit, "a" or "an" before a space, or a number word, "half", "between" or "from" opening a
 # word.
-_DIGIT_START = re.compile(r"\d(?<![\w.,:/^]\d)")
+_DIGIT_START = re.compile(r"\d(?<![\w.,:/^⁄]\d)")
 _ARTICLE_START = re.compile(r"[Aa](?<![\w.,:/^][Aa])[Nn]?\s")
 
 
@@ -181,7 +183,7 @@ def _next_number(text: str, position: int, end: int) -> re.Match[str] | None:
 @functools.cache
 def _scanner() -> re.Pattern[str]:
     pattern = (
-        rf"(?<![\w.,:/^]){_NUMBER_START}(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
+        rf"(?<![\w.,:/^⁄]){_NUMBER_START}(?:(?P<between>\bbetween|\bfrom)\s+)?{_number()}"
         rf"(?:(?P<joiner>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+){_number('b_')})?"
     )
     return re.compile(pattern, re.I)
@@ -197,9 +199,9 @@ def parse_digits(text: str) -> float | None:
     (29514.0, 1160.0, 2.5)
     """
     if _GROUPED.fullmatch(text):
-        return float(re.sub(r"[,.]", "", text))
+        return float(re.sub(r"[,.٬]", "", text))
     try:
-        return float(text.replace(",", "."))
+        return float(text.replace(",", ".").replace("٫", "."))
     except ValueError:
         return None
 
@@ -301,6 +303,8 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
         else:
             num_end, first_only = _first_end(match), True
     digits = match.group("digits") or ""
+    if digits[:1] == "0" and digits[1:2].isdigit():
+        return None, first_only  # "0001", "007": a code or label, not a count
     if _YEAR.fullmatch(digits) and _is_year(text, match, num_end, start, end, qualifier):
         return None, first_only  # "in 2023", "between 2019 and 2023", not "some 2000 people"
     num_start = match.start("digits") if match.group("digits") else match.start("words")

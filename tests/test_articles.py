@@ -482,3 +482,16 @@ def test_terminal_colour_codes_are_removed_not_taken_for_binary() -> None:
 def test_nul_bytes_behind_a_utf16_mark_are_refused() -> None:
     with pytest.raises(ArticleError, match=r"^a.txt: not UTF-16"):
         decode(b"\xff\xfe" + "ab".encode("utf-16-le") + b"\x00\x00" + b"c\x00", "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("Some ¾ million people fled.", "Some 0.75 million people fled."),
+        ("About 2½ million live there.", "About 2.5 million live there."),
+        ("About 2 ½ million live there.", "About 2.5 million live there."),
+        ("Only ¼ of the aid arrived.", "Only 0.25 of the aid arrived."),
+    ],
+)
+def test_vulgar_fractions_become_decimals_not_run_together_digits(written, cleaned) -> None:
+    assert parse(f"{HEADLINE}\n\n{written}").endswith(cleaned)

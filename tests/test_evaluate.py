@@ -82,3 +82,18 @@ def test_bad_gold_is_a_clear_error(tmp_path, content, message):
     (tmp_path / "a.json").write_text(json.dumps(content), encoding="utf-8")
     with pytest.raises(GoldError, match=message):
         read_gold(tmp_path)
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_gold_counts_must_be_real_numbers(tmp_path, constant):
+    text = '{"figures": [{"measure": "killed", "low": CONSTANT, "high": 3}]}'
+    text = text.replace("CONSTANT", constant)
+    (tmp_path / "a.json").write_text(text, encoding="utf-8")
+    with pytest.raises(GoldError, match=f"{constant.lstrip('-')} is not a JSON number"):
+        read_gold(tmp_path)
+
+
+def test_gold_nested_beyond_reason_is_a_clear_error(tmp_path):
+    (tmp_path / "a.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(GoldError, match=r"a\.json: not valid JSON"):
+        read_gold(tmp_path)

@@ -425,3 +425,30 @@ def test_quick_vague_pattern_matches_what_the_plain_one_matches(parts) -> None:
 def test_a_number_beyond_any_count_is_not_a_quantity_at_either_end_of_a_range(text):
     # Read as a float, such a number is infinity: the JSON output would say "Infinity".
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("٢٬٥٠٠ people were killed", 2500),  # Arabic-Indic digits, Arabic thousands separator
+        ("٢٫٥ million people fled", 2_500_000),  # Arabic decimal separator
+        ("1,160 people", 1160),
+    ],
+)
+def test_arabic_separators_group_digits(text: str, value: float) -> None:
+    q = only(text)
+    assert (q.low, q.high) == (value, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the file 0001 was opened",  # a leading zero makes a code, not a count
+        "agent 007 of the service",
+        "a rate of 1E+22 people",  # scientific notation
+        "dated 2024-13-45 in the log",  # a date-like code, even an impossible one
+        "about 1⁄3 of them",  # a fraction: neither part is a count
+    ],
+)
+def test_codes_and_notations_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []
