@@ -5,7 +5,9 @@ a single "article". Three shapes are built from the seeds' bodies, each at growi
 
 - ``paragraphs``: the bodies one after another, paragraphs kept;
 - ``one paragraph``: the same sentences with no paragraph break;
-- ``run-on``: the same words with every full stop turned into a semicolon, so no sentence ends.
+- ``run-on``: the same words with every full stop turned into a semicolon, so no sentence ends;
+- ``numbers``: a table flattened to bare numbers ("1 2 3 ..."), about as many characters per
+  copy as one set of bodies: hundreds of numbers in every sentence, none a figure.
 
 For each, the table gives seconds and microseconds per kilobyte; the last column is that cost
 against the shortest length of the same shape (1.0 means time grows linearly).
@@ -25,13 +27,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def shapes(bodies: list[str], times: int) -> dict[str, str]:
-    """The three long texts, each made of the bodies repeated ``times`` times."""
+    """The four long texts, each as long as the bodies repeated ``times`` times."""
     text = "\n\n".join(bodies * times)
     sentences = " ".join(text.split("\n\n"))
+    count = len(text) // 6
     return {
         "paragraphs": text,
         "one paragraph": sentences,
         "run-on": sentences.replace(". ", "; "),
+        "numbers": " ".join(str(n % 97 + 1) for n in range(count)) + ".",
     }
 
 
@@ -53,7 +57,7 @@ def main() -> None:
     for seed in seeds:  # warm up: word lists and patterns are compiled on first use
         extract_article(seed, gazetteer)
     print(f"{'shape':<15}{'copies':>7}{'KB':>8}{'seconds':>9}{'us/KB':>9}{'vs first':>10}")
-    for shape in ("paragraphs", "one paragraph", "run-on"):
+    for shape in ("paragraphs", "one paragraph", "run-on", "numbers"):
         first = None
         for times in sorted(args.sizes):
             text = shapes(bodies, times)[shape]

@@ -24,6 +24,7 @@ SETS = [
     "tests/data/holdout/articles",
     "tests/data/blind/articles",
     "tests/data/dev/articles",
+    "tests/data/dev2/articles",
     "tests/data/hostile",
 ]
 VARIED = 130

@@ -6,9 +6,10 @@ case-insensitively, returning ``(start, end, label)`` triples.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from briefing.vocab import load_yaml, word_pattern
 
@@ -39,6 +40,73 @@ class CueSet:
     def label(self, phrase: str) -> str | None:
         """Return the label of ``phrase`` if it is one of the cues."""
         return self.labels.get(_key(phrase))
+
+
+Found = list[tuple[int, int, str | None]]
+_CLEAR_AFTER = re.compile(r"[\s,.;:!?()\"'“”‘’]")
+SCANS_BEFORE_INDEX = 12
+"""Parts of a stretch scanned one by one before the whole stretch is indexed."""
+
+
+class SpanIndex:
+    """The matches of one scan over a stretch of text (a sentence), found once.
+
+    :meth:`find` answers for any part of the stretch by bisection, with the same result as
+    scanning that part (``scan(start, end)``): where a match crosses one of the part's
+    edges, or the part ends inside a word, it scans the part itself. A sentence with many
+    numbers asks for many parts, and scanning each would grow with the square of its length.
+    (A part ending before a space or punctuation other than a hyphen ends the same for a
+    pattern whose lookahead reads one character, as the word patterns' does.)
+    """
+
+    def __init__(self, scan: Callable[[int, int], Found], text: str, start: int, end: int) -> None:
+        self.scan, self.text, self.start, self.end = scan, text, start, end
+        self.asked = 0
+        self.found: Found = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def find(self, start: int, end: int) -> Found:
+        """``(start, end, label)`` of every match in ``text[start:end]``."""
+        if start >= end:
+            return []
+        self.asked += 1
+        if self.asked <= SCANS_BEFORE_INDEX:
+            return self.scan(start, end)  # a sentence with few numbers: scanning is cheaper
+        if self.asked == SCANS_BEFORE_INDEX + 1:
+            self.found = self.scan(self.start, self.end)
+            self.starts = [c[0] for c in self.found]
+            self.ends = [c[1] for c in self.found]  # ascending too: matches do not overlap
+        if (
+            start < self.start
+            or end > self.end
+            or self._crosses(start)
+            or self._crosses(end)
+            or (end < self.end and not _CLEAR_AFTER.match(self.text, end))
+        ):
+            return self.scan(start, end)
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.ends, end)
+        return self.found[first:last]
+
+    def _crosses(self, position: int) -> bool:
+        before = bisect.bisect_left(self.starts, position) - 1
+        return before >= 0 and self.ends[before] > position
+
+
+def cue_index(cues: CueSet, text: str, start: int, end: int) -> SpanIndex:
+    """A :class:`SpanIndex` of the cues of ``cues`` in ``text[start:end]``."""
+    return SpanIndex(lambda a, b: cues.find(text, a, b), text, start, end)
+
+
+def pattern_index(pattern: re.Pattern[str], text: str, start: int, end: int) -> SpanIndex:
+    """A :class:`SpanIndex` of the matches of ``pattern`` (never empty) in ``text[start:end]``."""
+    return SpanIndex(
+        lambda a, b: [(m.start(), m.end(), None) for m in pattern.finditer(text, a, b)],
+        text,
+        start,
+        end,
+    )
 
 
 def _key(phrase: str) -> str:

@@ -10,13 +10,14 @@ attribution in :mod:`briefing.attribution`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
 from datetime import date
 
 from briefing.attribution import SourceResolver, SourceTrail, attribution, is_document
-from briefing.cues import CueSet, cue_set
+from briefing.cues import CueSet, SpanIndex, cue_index, cue_set, pattern_index
 from briefing.framing import Context, as_of, relative_anchor, scope, status, truce_context
 from briefing.heads import Carry, Head, resolve_heads
 from briefing.numbers import Quantity, find_quantities, unit_days
@@ -150,6 +151,7 @@ def _sentence_figures(
     s_start, s_end = ctx.sentence
     quantities = find_quantities(text, s_start, s_end)
     heads = resolve_heads(text, quantities, ctx, carry)
+    counted = [i for i, h in enumerate(heads) if h.cls is not None]
     out: list[FigureRecord] = []
     previous: tuple[Head, str | None, FigureRecord | None] | None = None
     for index, quantity in enumerate(quantities):
@@ -159,13 +161,10 @@ def _sentence_figures(
         prev_end = min(heads[index - 1].end, quantity.start) if index else s_start
         # A part ("50 of the 251 people ...") reads on past its whole.
         skip = index + 2 if head.partitive else index + 1
-        following = [
-            q.start
-            for q, h in zip(quantities[skip:], heads[skip:], strict=True)
-            if h.cls is not None
-        ]
+        after = bisect.bisect_left(counted, skip)  # the next number that counts something
+        following = [quantities[i].start for i in counted[after : after + 1]]
         next_start = following[0] if following else s_end
-        verb = _clause_verb(text, quantity, head, prev_end, next_start, s_start)
+        verb = _clause_verb(text, quantity, head, prev_end, next_start, ctx.sentence)
         if verb is None and following and _LIST_OPENS.fullmatch(text, head.end, next_start):
             verb = _verb_after_list(text, next_start, s_end)  # "18 hostages, 13 Israelis ..."
         between = (
@@ -325,22 +324,47 @@ def _verb_after_list(text: str, start: int, end: int) -> str | None:
     return cues[0][2] if cues and cues[0][0] == closing.end() and cues[0][2] != "none" else None
 
 
+@functools.lru_cache(maxsize=4)
+def _sentence_verbs(text: str, start: int, end: int) -> SpanIndex:
+    """The verb cues of one sentence, found once for all its numbers."""
+    return cue_index(_vocab()["verbs"], text, start, end)
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_breaks(text: str, start: int, end: int) -> SpanIndex:
+    """The strong clause breaks of one sentence, found once for all its numbers."""
+    return pattern_index(_STRONG_BREAK, text, start, end)
+
+
+@functools.lru_cache(maxsize=4)
+def _hostage_context(text: str, start: int, end: int) -> bool:
+    """True if the sentence speaks of hostages or captivity."""
+    return _HOSTAGE_CONTEXT.search(text, start, end) is not None
+
+
 def _clause_verb(
-    text: str, quantity: Quantity, head: Head, prev_end: int, next_start: int, s_start: int
+    text: str,
+    quantity: Quantity,
+    head: Head,
+    prev_end: int,
+    next_start: int,
+    sentence: tuple[int, int],
 ) -> str | None:
     """Return the verb class nearest the quantity in its clause, preferring a governing verb."""
-    verbs = _vocab()["verbs"]
+    s_start = sentence[0]
+    verbs = _sentence_verbs(text, *sentence)
 
     def cues_in(start: int, end: int) -> list[tuple[int, int, str]]:
-        return [c for c in verbs.find(text, start, end) if c[2] != "none"]  # "alive or dead"
+        return [c for c in verbs.find(start, end) if c[2] != "none"]  # "alive or dead"
 
+    breaks = _sentence_breaks(text, *sentence)
     left_start = max(prev_end, s_start)
-    for brk in _STRONG_BREAK.finditer(text, left_start, quantity.start):
-        left_start = brk.end()
+    for _, brk_end, _ in breaks.find(left_start, quantity.start):
+        left_start = brk_end
     right_end = next_start
-    found = _STRONG_BREAK.search(text, quantity.end, right_end)
+    found = breaks.find(quantity.end, right_end)
     if found:
-        right_end = found.start()
+        right_end = found[0][0]
     left = cues_in(left_start, quantity.start)
     if left and _ADJACENT.fullmatch(text, left[-1][1], quantity.start):
         return left[-1][2]  # "killed 1,200", "still holds more than 100", "release of 105"
@@ -386,7 +410,9 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
         measure = _hostage_measure(head, verb, cls)
         handed = any(
             label == "released"
-            for *_, label in _vocab()["verbs"].find(ctx.text, ctx.sentence[0], quantity.start)
+            for *_, label in _sentence_verbs(ctx.text, *ctx.sentence).find(
+                ctx.sentence[0], quantity.start
+            )
         )
         if (
             measure == "remains_returned"
@@ -399,7 +425,8 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
         return "other"  # "hundreds of thousands took to the streets", "died of malnutrition"
     if cls == "prisoner" or (cls == "person" and "prisoner" in mods):
         release = verb == "released" or any(
-            label == "released" for *_, label in _vocab()["verbs"].find(ctx.text, *ctx.sentence)
+            label == "released"
+            for *_, label in _sentence_verbs(ctx.text, *ctx.sentence).find(*ctx.sentence)
         )
         return "prisoners_released" if release else None
     if cls == "death":
@@ -458,14 +485,13 @@ def _person_measure(head: Head, verb: str | None, quantity: Quantity, ctx: Conte
             return measure
     if verb == "released":
         return _release_side(head, quantity, ctx)
-    hostage_context = bool(_HOSTAGE_CONTEXT.search(ctx.text[slice(*ctx.sentence)]))
     if verb == "remains":
         return (
             "remains_returned"
             if _release_side(head, quantity, ctx) == "hostages_released"
             else None
         )
-    if verb in ("held", "alive") and hostage_context:
+    if verb in ("held", "alive") and _hostage_context(ctx.text, *ctx.sentence):
         return {"held": "hostages_held", "alive": "hostages_alive"}[verb]
     return {
         "killed": "killed",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from briefing.cues import CueSet, cue_set
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.cues import SCANS_BEFORE_INDEX, CueSet, cue_index, cue_set, pattern_index
 
 STATUS = CueSet(
     {
@@ -61,3 +66,29 @@ def test_cue_set_labels_from_a_mapping_or_from_list_keys():
     truce = cue_set("measures.yaml", "truce_words", "not_truce_words")
     text = "A pause in the war."
     assert cues(truce, text) == [("pause", "truce_words"), ("war", "not_truce_words")]
+
+
+_WORDS = ["deal", "reached", "signed", "ceasefire", "cease-fire", "proposal", "the", "no", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40),
+    separators=st.lists(st.sampled_from([" ", "  ", ", ", "-", "; ", ""]), min_size=40),
+    parts=st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=16, max_size=40),
+)
+def test_an_index_answers_every_part_as_a_scan_of_that_part(words, separators, parts):
+    text = "".join(w + s for w, s in zip(words, separators, strict=False))
+    start, end = 1, max(1, len(text) - 1)
+    index = cue_index(STATUS, text, start, end)
+    for a, b in parts:
+        a, b = sorted((start + a % (end - start + 1), start + b % (end - start + 1)))
+        assert index.find(a, b) == (STATUS.find(text, a, b) if a < b else [])
+
+
+def test_a_pattern_index_gives_each_parts_matches():
+    text = "one; two: three; four - five; six"
+    index = pattern_index(re.compile(r"[;:]"), text, 0, len(text))
+    for _ in range(SCANS_BEFORE_INDEX + 3):  # past the point where the index is built
+        assert [text[a:b] for a, b, _ in index.find(4, 20)] == [":", ";"]
+        assert index.find(0, 3) == [] and index.find(5, 5) == []
