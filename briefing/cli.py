@@ -450,7 +450,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     type=click.Path(path_type=Path),
     default=config.BUILD_DIR / "briefings",
     show_default=True,
-    help="Folder to write the HTML briefings to (replaced whole).",
+    help="Folder for the HTML briefings: new, empty, or an earlier export (replaced whole).",
 )
 @click.option(
     "--corpus",
