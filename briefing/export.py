@@ -311,6 +311,10 @@ def _write_pages(
     return pages
 
 
+_DESKTOP_FILES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+"""Files a file browser leaves in a folder it showed; they do not make it someone else's."""
+
+
 def check_target(out: Path) -> None:
     """Refuse an ``out`` that exists and is not a folder of briefings written before.
 
@@ -323,7 +327,11 @@ def check_target(out: Path) -> None:
         return
     if not out.is_dir():
         raise ExportError(f"{out}: exists and is not a folder; not replacing it")
-    strangers = [p for p in out.iterdir() if not (p.is_file() and p.suffix == ".html")]
+    strangers = [
+        p
+        for p in out.iterdir()
+        if not (p.is_file() and (p.suffix == ".html" or p.name in _DESKTOP_FILES))
+    ]
     if strangers:
         raise ExportError(
             f"{out}: exists and is not a folder of briefings (it holds {strangers[0].name}); "
