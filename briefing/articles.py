@@ -198,12 +198,18 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+"""Every way text ends a line (Windows, old Mac, Unicode line and paragraph separators)."""
+
+
+def _line_break(match: re.Match[str]) -> str:
+    return "\n\n" if match.group() == "\u2029" else "\n"  # a paragraph separator ends one
+
+
 def parse_article(raw: str, article_id: str, path: str | None = None) -> Article:
     """Turn an article's raw text into an :class:`Article` (no file access)."""
     rules = _furniture()
-    lines = [
-        _clean_line(line) for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
+    lines = [_clean_line(line) for line in _LINE_BREAKS.sub(_line_break, raw).split("\n")]
     lines = unwrap_lines(lines, rules)
     outlet = published = None
     kept: list[str] = []
@@ -293,6 +299,10 @@ def unwrap_lines(lines: list[str], rules: dict[str, re.Pattern[str]] | None = No
     return out
 
 
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_SPACE_GROUPS = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](\d{3})(?!\d)")
+_KEEP_GROUP = "\ue000"
+"""A private-use stand-in that NFKC leaves alone; put back as a narrow no-break space."""
 _VULGAR = {"½": ".5", "¼": ".25", "¾": ".75"}
 _VULGAR_FRACTION = re.compile(r"(?:(\d) ?)?([½¼¾])")
 
@@ -311,11 +321,16 @@ def _clean_line(line: str) -> str:
             line = line.translate(_INVISIBLE)
         if any(c in line for c in _VULGAR):
             line = _VULGAR_FRACTION.sub(_as_decimal, line)
+        grouped = any(c in line for c in _GROUP_SPACES)
+        if grouped:  # NFKC would turn "30 000" (no-break space) into two numbers
+            line = _SPACE_GROUPS.sub(_KEEP_GROUP + r"\1", line)
         line = unicodedata.normalize("NFKC", line)
         if "\u0130" in line or "\u0131" in line:
             # Turkish dotted capital I and dotless i read as I and i: a Turkish keyboard or
             # upper-casing ("MİLLİONS", "kılled") otherwise defeats every word list.
             line = line.translate(_TURKISH_I)
+        if grouped:
+            return _SPACES.sub(" ", line).strip().replace(_KEEP_GROUP, "\u202f")
     return _SPACES.sub(" ", line).strip()
 
 

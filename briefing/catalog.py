@@ -46,20 +46,24 @@ def read_catalog(path: str | Path) -> dict[str, Entry]:
     and dates that are not ISO dates.
     """
     path = Path(path)
+    rows: list[tuple[int, dict[str, str | None]]] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(handle, strict=True)  # an unclosed quote is an error
             columns = reader.fieldnames or []
             missing = [c for c in REQUIRED_COLUMNS if c not in columns]
             if missing:
                 raise CatalogError(f"{path}: missing column(s): {', '.join(missing)}")
-            rows = [(reader.line_num, row) for row in reader]
+            for row in reader:
+                rows.append((reader.line_num, row))
     except FileNotFoundError as exc:
         raise CatalogError(f"{path}: catalog not found") from exc
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: not UTF-8 text") from exc
     except csv.Error as exc:
-        raise CatalogError(f"{path}: not a valid CSV file ({exc})") from exc
+        reason = "a quote is never closed" if "end of data" in str(exc) else str(exc)
+        where = f"line {rows[-1][0] + 1 if rows else 2}: "  # where the bad row begins
+        raise CatalogError(f"{path}: {where}not a valid CSV file ({reason})") from exc
     entries: dict[str, Entry] = {}
     for line, row in rows:  # line_num: the file line where the row ends
         entry = _entry(row, f"{path}: line {line}")

@@ -205,6 +205,8 @@ def show(article: str, text_only: bool, catalog: Path | None) -> None:
     """
     from briefing.corpus import CorpusError, load_article, sources
 
+    if not article.strip():
+        raise CorpusError("show: give an article file or id, not an empty name")
     path = Path(article)
     if path.is_dir():
         raise CorpusError(f"{path}: is a folder; show takes one article file or id")
@@ -237,7 +239,7 @@ def show(article: str, text_only: bool, catalog: Path | None) -> None:
 
 def _table(df, csv: bool) -> None:
     if csv:
-        click.echo(df.to_csv(index=False), nl=False)
+        click.echo(df.to_csv(index=False, float_format="%.15g"), nl=False)  # 1000000, not 1000000.0
     elif df.empty:
         click.echo("(none)")
     else:
@@ -298,7 +300,7 @@ def figures(paths: tuple[Path, ...], catalog: Path | None, csv: bool) -> None:
                 ]
             ]
             .assign(
-                article=df["article"].str[:12],
+                article=df["article"],
                 low=df["low"].map(_count),
                 high=df["high"].map(_count),
                 as_of=df["as_of"].dt.strftime("%Y-%m-%d").fillna("-"),

@@ -109,7 +109,14 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
 
 def strict_json(text: str) -> Any:
     """Parse JSON as the standard has it: ``NaN`` and ``Infinity`` are refused, not numbers."""
-    return json.loads(text, parse_constant=_not_a_number)
+    return json.loads(text, parse_constant=_not_a_number, parse_float=_finite)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"{text[:20]} is too large to be a count")
+    return value
 
 
 def _not_a_number(name: str) -> None:

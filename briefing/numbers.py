@@ -59,13 +59,33 @@ _WORDS = (
 )
 
 
+_SCALE = {
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+}
+"""Scale words after digits, as written in full and in newsroom shorthand ("1.5m", "40k")."""
+_SCALE_WORDS = r"(?:thousands?|millions?|billions?|mln|mn|bn)"
+
+
 def _number(prefix: str = "") -> str:
     """Regex for one number; group names carry ``prefix`` so a range can hold two."""
     digits = (
-        rf"\d{{1,3}}(?P<{prefix}sep>[,.٬])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
+        rf"\d{{1,3}}(?P<{prefix}sep>[,.٬\u202f'’])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
         r"|\d+(?:[.,٫]\d+)?"
     )
-    scale = rf"(?:\s+(?P<{prefix}scale>thousand|million|billion)\b)?"
+    scale = (
+        rf"(?:(?:\s+(?={_SCALE_WORDS}\b)|(?=[km]\s+[a-z]))"  # "2 million", "1.5m people"
+        rf"(?P<{prefix}scale>{_SCALE_WORDS}|[km])\b)?"
+    )
     return rf"(?:(?P<{prefix}digits>{digits}){scale}|(?P<{prefix}words>\b{_WORDS}\b))"
 
 
@@ -94,8 +114,8 @@ _NOT_BEFORE = re.compile(
     r"\b[A-Z][a-z]+,\s*)$"
 )
 _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
-_GROUPED = re.compile(r"\d{1,3}(?:([,.٬])\d{3})(?:\1\d{3})*")
-"""Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠"."""
+_GROUPED = re.compile(r"\d{1,3}(?:([,.٬\u202f'’])\d{3})(?:\1\d{3})*")
+"""Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠", "30 000", Swiss "30'000"."""
 _AGE_AFTER = re.compile(r"^\s*[,)]")
 _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
@@ -199,7 +219,7 @@ def parse_digits(text: str) -> float | None:
     (29514.0, 1160.0, 2.5)
     """
     if _GROUPED.fullmatch(text):
-        return float(re.sub(r"[,.٬]", "", text))
+        return float(re.sub(r"[,.٬\u202f'’]", "", text))
     try:
         return float(text.replace(",", ".").replace("٫", "."))
     except ValueError:
@@ -234,7 +254,7 @@ def _value(match: re.Match[str], prefix: str = "") -> float | None:
         value = parse_digits(digits)
         scale = match.group(prefix + "scale")
         if value is not None and scale:
-            value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale.lower()]
+            value *= _SCALE[scale.lower()]
         return value
     return parse_words(match.group(prefix + "words"))
 
@@ -281,6 +301,39 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
+_CHANGE_BY = re.compile(r"\bby\s+$", re.I)
+"""Before "150 to 30,000" in "rose by 150 to 30,000": a change and a new total, not a range."""
+
+
+def _shared_scale(match: re.Match[str], low: float) -> float:
+    """The low end of a range scaled like the high end: "between 2 and 3 million" is 2 million.
+
+    Only when the low end has no scale of its own and is smaller than the high end's number
+    as written ("between 500 and 3 million" keeps 500).
+    """
+    if match.group("digits") is not None and match.group("b_digits") is not None:
+        scale = match.group("b_scale")
+        if not scale or match.group("scale"):
+            return low
+        written = parse_digits(match.group("b_digits"))
+        if written is None or low >= written:
+            return low
+        return low * _SCALE[scale.lower()]
+    if match.group("words") is None or match.group("b_words") is None:
+        return low
+    # "two to three million", "two and three hundred thousand": the high end's first word
+    # times its scale words; the low end is scaled alike.
+    lead, *scales = match.group("b_words").lower().split()
+    if not scales or not set(scales) <= {"hundred", "thousand", "million", "billion", "and"}:
+        return low
+    if any(word in _SCALES for word in match.group("words").lower().split()):
+        return low
+    written, high = parse_words(lead), _value(match, "b_")
+    if not written or high is None or low >= written:
+        return low
+    return low * (high / written)
+
+
 def _first_end(match: re.Match[str]) -> int:
     if match.group("digits") is not None:
         return match.end("scale") if match.group("scale") else match.end("digits")
@@ -298,8 +351,17 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
         if second is not None and second > MAX_COUNT:
             return None, True  # "between 10 and 10^400": neither end is a count to report
         joiner = match.group("joiner").strip().lower()
-        if second is not None and second > low and (joiner != "and" or match.group("between")):
+        if (
+            second is not None
+            and second > low
+            and (joiner != "and" or match.group("between"))
+            and not (
+                joiner == "to"
+                and _CHANGE_BY.search(text, max(start, match.start() - 4), match.start())
+            )
+        ):
             high, qualifier = second, "range"
+            low = _shared_scale(match, low)
         else:
             num_end, first_only = _first_end(match), True
     digits = match.group("digits") or ""

@@ -192,8 +192,29 @@ def check_target(out: Path) -> None:
         raise StoreError(f"{out}: exists and is not a DuckDB file; not replacing it")
     with out.open("rb") as handle:
         header = handle.read(12)
-    if header and header[8:12] != DUCKDB_MAGIC:
+    if not header:
+        return  # an empty file: nothing to lose
+    if header[8:12] != DUCKDB_MAGIC:
         raise StoreError(f"{out}: exists and is not a DuckDB database; not replacing it")
+    tables = _duckdb_tables(out)
+    if tables != set(RECORD_TYPES):
+        shown = ", ".join(sorted(tables - set(RECORD_TYPES))[:3]) or "other tables"
+        raise StoreError(
+            f"{out}: a DuckDB database that is not a briefing store (it holds {shown}); "
+            "not replacing it"
+        )
+
+
+def _duckdb_tables(path: Path) -> set[str]:
+    """The tables and views of a DuckDB file (empty if it cannot be opened)."""
+    import duckdb
+
+    try:
+        with duckdb.connect(str(path), read_only=True) as connection:
+            rows = connection.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    except duckdb.Error:
+        return set()
+    return {name for (name,) in rows}
 
 
 def staging_path(out: Path) -> Path:

@@ -495,3 +495,14 @@ def test_nul_bytes_behind_a_utf16_mark_are_refused() -> None:
 )
 def test_vulgar_fractions_become_decimals_not_run_together_digits(written, cleaned) -> None:
     assert parse(f"{HEADLINE}\n\n{written}").endswith(cleaned)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_digit_groups_split_by_a_no_break_space_stay_one_number(space) -> None:
+    text = parse(f"{HEADLINE}\n\nAt least 30{space}000 people were killed.")
+    assert text.endswith("At least 30\u202f000 people were killed.")
+
+
+def test_unicode_line_and_paragraph_separators_end_lines() -> None:
+    text = parse(f"{HEADLINE}\u2029{BODY_1}\u2028{BODY_2}")
+    assert text == CLEAN

@@ -264,3 +264,17 @@ def test_short_outlet_name_is_not_a_substring_match() -> None:
     art = article(outlet="AP")
     with pytest.warns(MetadataWarning):
         apply_entry(art, entry(outlet="Japan Times"))
+
+
+def test_an_unclosed_quote_is_refused_not_read_into_one_title(tmp_path):
+    path = tmp_path / "catalog.csv"
+    path.write_text(
+        "id,title,outlet,published,original_language,url\n"
+        'a,"Title A,CNN,2024-01-01,en,\n'
+        "b,Title B,BBC,2024-01-02,en,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        CatalogError, match=r"line 2: not a valid CSV file \(a quote is never closed\)"
+    ):
+        read_catalog(path)

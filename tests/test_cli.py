@@ -192,3 +192,18 @@ def test_a_full_disk_on_standard_output_is_one_line():
         )
     assert done.returncode == 1
     assert done.stderr == "error: standard output: No space left on device\n"
+
+
+def test_figures_show_whole_ids_and_whole_counts(tmp_path):
+    for name in ("same-title-aaaaaaaa", "same-title-bbbbbbbb"):
+        (tmp_path / f"{name}.txt").write_text(
+            "Same Title\n\nMore than a million people fled, the UN said.\n", encoding="utf-8"
+        )
+    table = run("figures", tmp_path).output
+    assert "same-title-aaaaaaaa" in table and "same-title-bbbbbbbb" in table
+    rows = run("figures", tmp_path, "--csv").output.splitlines()
+    assert ",1000000,1000000," in rows[1]
+
+
+def test_show_refuses_an_empty_name():
+    assert "not an empty name" in _one_line_error(run("show", ""))

@@ -97,3 +97,10 @@ def test_gold_nested_beyond_reason_is_a_clear_error(tmp_path):
     (tmp_path / "a.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(GoldError, match=r"a\.json: not valid JSON"):
         read_gold(tmp_path)
+
+
+def test_gold_counts_beyond_any_float_are_refused(tmp_path):
+    text = '{"figures": [{"measure": "killed", "low": 1e400, "high": 3}]}'
+    (tmp_path / "a.json").write_text(text, encoding="utf-8")
+    with pytest.raises(GoldError, match="too large to be a count"):
+        read_gold(tmp_path)

@@ -452,3 +452,50 @@ def test_arabic_separators_group_digits(text: str, value: float) -> None:
 )
 def test_codes_and_notations_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Between 2 and 3 million people are sheltering", 2_000_000, 3_000_000),
+        ("1-1.5 million people fled", 1_000_000, 1_500_000),
+        ("10–12 thousand people", 10_000, 12_000),
+        ("two to three million people", 2_000_000, 3_000_000),
+        ("between two and three hundred thousand people", 200_000, 300_000),
+        ("between 500 and 3 million people", 500, 3_000_000),  # the low end has its own size
+        ("two million to three million people", 2_000_000, 3_000_000),
+    ],
+)
+def test_a_range_shares_the_scale_written_after_its_high_end(text, low, high) -> None:
+    q = only(text)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1.5m people fled", 1_500_000),
+        ("40k people fled", 40_000),
+        ("1.2M people fled", 1_200_000),
+        ("over 1.7 mln people fled", 1_700_000),
+        ("1.5 millions people fled", 1_500_000),
+        ("30\u202f000 people were killed", 30_000),  # narrow no-break space, as in French
+        ("30'000 people were killed", 30_000),  # Swiss
+    ],
+)
+def test_newsroom_shorthand_and_other_digit_groupings(text, value) -> None:
+    q = only(text)
+    assert (q.low, q.high) == (value, value)
+
+
+def test_a_change_and_a_new_total_are_not_a_range() -> None:
+    found = find_quantities("The death toll rose by 150 to 30,000 on Sunday")
+    assert [(q.low, q.high, q.qualifier) for q in found] == [
+        (150, 150, "exact"),
+        (30_000, 30_000, "exact"),
+    ]
+
+
+def test_a_date_next_to_a_count_is_not_one_spaced_number() -> None:
+    found = find_quantities("Of the 229 people abducted on October 6 112 are still held")
+    assert [q.low for q in found] == [229, 112]  # "6" is the day of the date

@@ -179,3 +179,15 @@ def test_dask_engine_names_a_bad_article_in_one_line(tmp_path):
     assert "Traceback" not in done.stderr
     assert f"error: {corpus / 'zz_scan.txt'}: binary file (PDF), not text" in done.stderr
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_someone_elses_duckdb_database_is_never_replaced(tmp_path):
+    import duckdb
+
+    theirs = tmp_path / "analysis.duckdb"
+    with duckdb.connect(str(theirs)) as connection:
+        connection.execute("CREATE TABLE notes AS SELECT 42 AS answer")
+    with pytest.raises(StoreError, match="not a briefing store"):
+        write(iter_records(sources([config.SEEDS_DIR])), theirs)
+    with duckdb.connect(str(theirs), read_only=True) as connection:
+        assert connection.execute("SELECT answer FROM notes").fetchall() == [(42,)]
