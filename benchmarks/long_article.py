@@ -7,7 +7,8 @@ a single "article". Three shapes are built from the seeds' bodies, each at growi
 - ``one paragraph``: the same sentences with no paragraph break;
 - ``run-on``: the same words with every full stop turned into a semicolon, so no sentence ends;
 - ``numbers``: a table flattened to bare numbers ("1 2 3 ..."), about as many characters per
-  copy as one set of bodies: hundreds of numbers in every sentence, none a figure.
+  copy as one set of bodies: hundreds of numbers in every sentence, none a figure;
+- ``ranges``: "between 1 and 2 million or " repeated with no full stop, as long again.
 
 For each, the table gives seconds and microseconds per kilobyte; the last column is that cost
 against the shortest length of the same shape (1.0 means time grows linearly).
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def shapes(bodies: list[str], times: int) -> dict[str, str]:
-    """The four long texts, each as long as the bodies repeated ``times`` times."""
+    """The five long texts, each as long as the bodies repeated ``times`` times."""
     text = "\n\n".join(bodies * times)
     sentences = " ".join(text.split("\n\n"))
     count = len(text) // 6
@@ -36,6 +37,7 @@ def shapes(bodies: list[str], times: int) -> dict[str, str]:
         "one paragraph": sentences,
         "run-on": sentences.replace(". ", "; "),
         "numbers": " ".join(str(n % 97 + 1) for n in range(count)) + ".",
+        "ranges": "between 1 and 2 million or " * (len(text) // 27) + "people.",
     }
 
 
@@ -57,7 +59,7 @@ def main() -> None:
     for seed in seeds:  # warm up: word lists and patterns are compiled on first use
         extract_article(seed, gazetteer)
     print(f"{'shape':<15}{'copies':>7}{'KB':>8}{'seconds':>9}{'us/KB':>9}{'vs first':>10}")
-    for shape in ("paragraphs", "one paragraph", "run-on", "numbers"):
+    for shape in ("paragraphs", "one paragraph", "run-on", "numbers", "ranges"):
         first = None
         for times in sorted(args.sizes):
             text = shapes(bodies, times)[shape]

@@ -55,8 +55,9 @@ class SpanIndex:
     scanning that part (``scan(start, end)``): where a match crosses one of the part's
     edges, or the part ends inside a word, it scans the part itself. A sentence with many
     numbers asks for many parts, and scanning each would grow with the square of its length.
-    (A part ending before a space or punctuation other than a hyphen ends the same for a
-    pattern whose lookahead reads one character, as the word patterns' does.)
+    (A part ending after a space, or before a space or punctuation other than a hyphen,
+    ends the same for a pattern whose lookahead reads one character after a word, as the
+    word patterns' does.)
     """
 
     def __init__(self, scan: Callable[[int, int], Found], text: str, start: int, end: int) -> None:
@@ -82,7 +83,11 @@ class SpanIndex:
             or end > self.end
             or self._crosses(start)
             or self._crosses(end)
-            or (end < self.end and not _CLEAR_AFTER.match(self.text, end))
+            or (
+                end < self.end
+                and not self.text[end - 1].isspace()
+                and not _CLEAR_AFTER.match(self.text, end)
+            )
         ):
             return self.scan(start, end)
         first = bisect.bisect_left(self.starts, start)

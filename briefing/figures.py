@@ -396,8 +396,8 @@ def _clause_verb(
     if beyond:
         return beyond[0][2]
     if right_end < len(text) and re.match(r"\s*(?:and|or)\s", text[head.end : right_end]):
-        stop = text.find(".", right_end)
-        shared = cues_in(right_end, stop if stop >= 0 else len(text))
+        stop = text.find(".", right_end, sentence[1])  # not past the sentence
+        shared = cues_in(right_end, stop if stop >= 0 else sentence[1])
         return shared[0][2] if shared else None  # the verb both conjuncts share
     return None
 

@@ -505,3 +505,12 @@ def test_the_press_of_a_country_is_not_its_state(extract):
         "According to the Israeli press, the text foresees the release of 48 hostages.",
     )
     assert found["attribution"] not in (None, "Israel")
+
+
+def test_the_verb_two_conjuncts_share_is_looked_for_in_their_own_sentence(extract):
+    found = figures(
+        extract,
+        "At the end of the four and a half months, the parties would reach an agreement? "
+        "Israel would then release 1,500 Palestinian prisoners.",
+    )
+    assert summary(found) == [("prisoners_released", 1500, 1500, "exact")]
