@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import config
-from briefing.articles import Article
+from briefing.articles import Article, MetadataWarning
 from briefing.catalog import Entry, apply_entry, read_catalog
 from briefing.extract import extract_article
 from briefing.formats import read_any
@@ -68,13 +68,25 @@ def article_paths(path: str | Path) -> list[Path]:
             if item.is_symlink() and not item.resolve().is_relative_to(path.resolve()):
                 raise CorpusError(f"{item}: symlink points outside the corpus {path}")
     else:
-        found = sorted(
+        files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")]
+        found = sorted(p for p in files if p.suffix.lower() in config.ARTICLE_SUFFIXES)
+        other = sorted(
             p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in config.ARTICLE_SUFFIXES
-            and not p.name.startswith(".")
+            for p in files
+            if p.suffix.lower() in config.INGEST_SUFFIXES
+            and p.suffix.lower() not in config.ARTICLE_SUFFIXES
         )
+        if other:
+            # A folder can hold notes (README.md) beside its articles, so only plain text is
+            # read from it; pages and Markdown are read when named, or once ingested.
+            shown = ", ".join(p.name for p in other[:3]) + (" ..." if len(other) > 3 else "")
+            message = (
+                f"{path}: {len(other)} Markdown or HTML file(s) not read from a folder ({shown});"
+                " name them, or add them with 'briefing ingest'"
+            )
+            if not found:
+                raise CorpusError(message)
+            warnings.warn(message, MetadataWarning, stacklevel=2)
     if not found:
         raise CorpusError(
             f"{path}: no article files ({', '.join(config.ARTICLE_SUFFIXES)}) in this folder"

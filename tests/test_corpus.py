@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 
 from briefing import load_corpus
+from briefing.articles import MetadataWarning
+from briefing.corpus import CorpusError, article_paths
 from briefing.records import ActorRecord, EventRecord, FigureRecord
 
 
@@ -65,3 +67,14 @@ def test_loading_a_folder_with_its_own_catalog(tmp_path):
     assert corpus.articles["outlet"].tolist() == ["Wire"]
     record = corpus.figures.iloc[0]
     assert (record["measure"], record["low"]) == ("hostages_released", 9.0)
+
+
+def test_markdown_and_pages_in_a_folder_are_named_not_silently_skipped(tmp_path):
+    page = "---\ntitle: Talks\n---\n\nAt least 40 people were killed in Gaza, officials said.\n"
+    (tmp_path / "notes.md").write_text(page, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"1 Markdown or HTML file\(s\) not read .*notes\.md"):
+        article_paths(tmp_path)
+    (tmp_path / "a.txt").write_text("Talks\n\nMediators met in Cairo.\n", encoding="utf-8")
+    with pytest.warns(MetadataWarning, match="notes.md"):
+        assert article_paths(tmp_path) == [tmp_path / "a.txt"]
+    assert article_paths(tmp_path / "notes.md") == [tmp_path / "notes.md"]
