@@ -83,8 +83,15 @@ _RELATIVE = re.compile(
     re.I,
 )
 _YEAR_ONLY = re.compile(rf"{first_letters(_YEAR_AFTER)}(?i:\s+{_YEAR}\b)")
+# "31/12/2024", "31.12.2024", "5/3/2024": day first, as in most of the world's press, unless
+# only the other order makes a date ("12/31/2024").
+_NUMERIC = re.compile(
+    r"(?P<first>\d(?<![\w./]\d)(?:(?<=[0-3])\d)?)(?P<sep>[./])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/])(?!\.\d)"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
+    ("numeric", _NUMERIC),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
     ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
@@ -243,6 +250,10 @@ def _resolve(
     try:
         if kind == "iso":
             return DateMention(m.start(), m.end(), date.fromisoformat(m["iso"]), "day")
+        if kind == "numeric":
+            first, second, year = int(m["first"]), int(m["second"]), int(m["year"])
+            day, month = (second, first) if second > 12 >= first else (first, second)
+            return DateMention(m.start(), m.end(), date(year, month, day), "day")
         if kind in ("dmy", "mdy"):
             when = date(int(m["year"]), _MONTH_NAMES[m["month"].lower()], int(m["day"]))
             return DateMention(m.start(), m.end(), when, "day")

@@ -322,3 +322,23 @@ _GROUPS = {
     "md": ("month", "day"),
     "year": ("year", "year"),
 }
+
+
+@pytest.mark.parametrize(
+    ("written", "when"),
+    [
+        ("31/12/2024", date(2024, 12, 31)),
+        ("31.12.2024", date(2024, 12, 31)),
+        ("5/3/2024", date(2024, 3, 5)),  # day first, as most of the world writes it
+        ("12/31/2024", date(2024, 12, 31)),  # only month first makes a date
+    ],
+)
+def test_numeric_dates(written, when):
+    text = f"Hamas accepted the proposal on {written}, mediators said."
+    (found,) = resolve_dates(text, date(2025, 1, 5))
+    assert (text[found.start : found.end], found.date, found.precision) == (written, when, "day")
+
+
+@pytest.mark.parametrize("text", ["on 45/45/2024", "ratio 3/4/2024/5", "version 10.30.2024x"])
+def test_numbers_that_only_look_like_numeric_dates(text):
+    assert resolve_dates(text, date(2025, 1, 5)) == []
