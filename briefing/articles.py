@@ -128,6 +128,11 @@ def decode(data: bytes, name: str) -> str:
     kind = binary_kind(data)
     if kind is not None:
         raise ArticleError(f"{name}: binary file{f' ({kind})' if kind else ''}, not text")
+    if data.translate(None, _CONTROL_BYTES) != data:
+        stray = len(data) - len(data.translate(None, _CONTROL_BYTES))
+        data = data.translate(None, _CONTROL_BYTES)
+        message = f"{name}: {stray} stray control byte(s) (such as NUL) removed"
+        warnings.warn(message, MetadataWarning, stacklevel=2)
     try:
         return _without_escapes(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -193,8 +198,8 @@ def binary_kind(data: bytes) -> str | None:
         if head.startswith(magic):
             return kind
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if b"\x00" in data[:4096] or controls > MAX_BINARY_CONTROL_RATIO * len(head):
-        return ""
+    if controls > MAX_BINARY_CONTROL_RATIO * len(head):
+        return ""  # a few stray control bytes in text are dropped (see decode), not refused
     return None
 
 

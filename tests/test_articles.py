@@ -506,3 +506,15 @@ def test_digit_groups_split_by_a_no_break_space_stay_one_number(space) -> None:
 def test_unicode_line_and_paragraph_separators_end_lines() -> None:
     text = parse(f"{HEADLINE}\u2029{BODY_1}\u2028{BODY_2}")
     assert text == CLEAN
+
+
+def test_a_stray_nul_byte_in_an_article_is_dropped_with_a_warning() -> None:
+    body = "\n\n".join([BODY_1, BODY_2] * 10)  # an article's length: the bytes are stray
+    data = f"{HEADLINE}\n\n{BODY_1}\x00\n\n{body}\x07".encode()
+    with pytest.warns(MetadataWarning, match=r"a.txt: 2 stray control byte\(s\)"):
+        assert decode(data, "a.txt") == f"{HEADLINE}\n\n{BODY_1}\n\n{body}"
+
+
+def test_text_full_of_control_bytes_is_still_binary() -> None:
+    with pytest.raises(ArticleError, match="binary file"):
+        decode(b"\x00\x01\x02abc" * 200, "a.bin")
