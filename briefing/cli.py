@@ -6,6 +6,7 @@ Every command reports bad input as one line naming the file and the problem, wit
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 import warnings
@@ -68,13 +69,16 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+_WRITE_ERRORS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+
+
 def os_message(exc: OSError) -> str:
     """One line for a refused system call: the path, then the system's reason."""
     text = str(exc).strip()
     reason = exc.strerror or (text.splitlines()[0] if text else type(exc).__name__)
     path = exc.filename
     if path is None:
-        return reason
+        return f"writing the output: {reason}" if exc.errno in _WRITE_ERRORS else reason
     shown = str(path)
     if len(shown) > 120:
         shown = shown[:60] + "..." + shown[-40:]
