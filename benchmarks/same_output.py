@@ -25,6 +25,7 @@ SETS = [
     "tests/data/blind/articles",
     "tests/data/dev/articles",
     "tests/data/dev2/articles",
+    "tests/data/dev3/articles",
     "tests/data/hostile",
 ]
 VARIED = 130
