@@ -215,6 +215,22 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     return found
 
 
+def _respelled(name: str, gazetteer: Gazetteer) -> str | None:
+    """The known person a name of two words or more spells another way, if one is close."""
+    if len(name.split()) < 2:
+        return None
+    from rapidfuzz import fuzz, process
+
+    choices = gazetteer.full_names()
+    best = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
+    if best is None:
+        return None
+    written, known = name.split(), best[0].split()
+    if written[-1][0].lower() != known[-1][0].lower():
+        return None  # "Mohammed Deif" is not "Mohammed Dahlan", however close the letters
+    return choices[best[0]]
+
+
 @functools.cache
 def _unknown_patterns() -> tuple[Anchored, tuple[re.Pattern[str], Anchored], re.Pattern[str]]:
     """Names in actor positions: after a title, before what follows a name, after a cue.
@@ -302,6 +318,11 @@ def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[M
             continue
         start, end, name = span
         if taken.overlaps(start, end) or places.overlaps(start, end):
+            continue
+        known = _respelled(name, gazetteer)
+        if known is not None:  # "Wiliam Burns": a known person, spelled another way
+            found.append(Mention(start, end, known, "spelling"))
+            taken.add(start, end)
             continue
         names.setdefault(name, how)
         found.append(Mention(start, end, name, f"unknown:{how}"))

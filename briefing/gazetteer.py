@@ -93,6 +93,7 @@ class Gazetteer:
     _titles: ahocorasick.Automaton = field(repr=False, default=None)
     _places: ahocorasick.Automaton = field(repr=False, default=None)
     _spellings: dict[str, str] | None = field(repr=False, default=None)
+    _full_names: dict[str, str] | None = field(repr=False, default=None)
     _hits_memo: tuple[str, ByStart[tuple[int, int, str]]] | None = field(
         repr=False, default=None, compare=False
     )
@@ -215,6 +216,21 @@ class Gazetteer:
                         index.setdefault(word, actor.name)
             self._spellings = index
         return self._spellings
+
+    def full_names(self) -> dict[str, str]:
+        """People's names of two words or more, as written in the gazetteer, to their actor.
+
+        Used to recognise a full name spelled another way ("Wiliam Burns").
+        """
+        if self._full_names is None:
+            self._full_names = {
+                alias: actor.name
+                for actor in self.actors.values()
+                if actor.kind == "person"
+                for alias in (actor.name, *actor.aliases)
+                if len(alias.split()) >= 2
+            }
+        return self._full_names
 
     def surnames(self, name: str) -> set[str]:
         """Surnames by which a person is named once their full name has appeared."""

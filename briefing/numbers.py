@@ -79,7 +79,7 @@ _SCALE_WORDS = r"(?:thousands?|millions?|billions?|mln|mn|bn)"
 def _number(prefix: str = "") -> str:
     """Regex for one number; group names carry ``prefix`` so a range can hold two."""
     digits = (
-        rf"\d{{1,3}}(?P<{prefix}sep>[,.٬\u202f'’])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
+        rf"\d{{1,3}}(?P<{prefix}sep>[,.٬\u202f'’ ])\d{{3}}(?!\d)(?:(?P={prefix}sep)\d{{3}}(?!\d))*"
         r"|\d+(?:[.,٫]\d+)?"
     )
     scale = (
@@ -113,8 +113,10 @@ _NOT_BEFORE = re.compile(
     r"\b(?:aged|age|ages)\s+|"
     r"\b[A-Z][a-z]+,\s*)$"
 )
+_DATE_DAY_BEFORE = re.compile(rf"{_MONTHS}\s+$", re.I)
+"""Before a day of the month: a number after it is not grouped with the next by a space."""
 _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
-_GROUPED = re.compile(r"\d{1,3}(?:([,.٬\u202f'’])\d{3})(?:\1\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(?:([,.٬\u202f'’ ])\d{3})(?:\1\d{3})*")
 """Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠", "30 000", Swiss "30'000"."""
 _AGE_AFTER = re.compile(r"^\s*[,)]")
 _RATIO = re.compile(
@@ -219,7 +221,7 @@ def parse_digits(text: str) -> float | None:
     (29514.0, 1160.0, 2.5)
     """
     if _GROUPED.fullmatch(text):
-        return float(re.sub(r"[,.٬\u202f'’]", "", text))
+        return float(re.sub(r"[,.٬\u202f'’ ]", "", text))
     try:
         return float(text.replace(",", ".").replace("٫", "."))
     except ValueError:
@@ -284,6 +286,10 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
     while (match := _next_number(text, position, end)) is not None:
         position = match.end()
         before = text[max(0, match.start() - 40) : match.start()]
+        if match.group("sep") == " " and _DATE_DAY_BEFORE.search(before):
+            # "on October 6 112 are still held": a date's day, then a count, not 6,112
+            position = match.start("digits") + match.group("digits").index(" ")
+            continue
         after = text[match.end() : match.end() + 20]
         ratio = _RATIO.match(text, match.end(), end)
         if ratio:

@@ -164,3 +164,16 @@ def test_an_unknown_name_spaced_twice_is_given_with_single_spaces():
     (mention,) = [m for m in mentions if "Samir" in m.name]
     assert mention.name == "Abu Samir Khalil"
     assert text[mention.start : mention.end] == "Abu  Samir Khalil"
+
+
+def test_a_full_name_misspelled_after_a_title_is_the_known_person():
+    from briefing.actors import find_mentions
+    from briefing.gazetteer import default_gazetteer
+
+    for text in (
+        "The director of the CIA Wiliam Burns, the head of the Mossad and others met in Warsaw.",
+        "The talks were led by Wiliam Burns, officials said.",
+    ):
+        found = find_mentions(text, default_gazetteer(), date(2023, 12, 19))
+        names = {m.name for m in found}
+        assert "William Burns" in names and "Wiliam Burns" not in names, found

@@ -481,6 +481,7 @@ def test_a_range_shares_the_scale_written_after_its_high_end(text, low, high) ->
         ("1.5 millions people fled", 1_500_000),
         ("30\u202f000 people were killed", 30_000),  # narrow no-break space, as in French
         ("30'000 people were killed", 30_000),  # Swiss
+        ("19 453 people have died", 19_453),  # a plain space, as translations often keep it
     ],
 )
 def test_newsroom_shorthand_and_other_digit_groupings(text, value) -> None:
