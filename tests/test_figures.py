@@ -514,3 +514,15 @@ def test_the_verb_two_conjuncts_share_is_looked_for_in_their_own_sentence(extrac
         "Israel would then release 1,500 Palestinian prisoners.",
     )
     assert summary(found) == [("prisoners_released", 1500, 1500, "exact")]
+
+
+def test_people_who_had_to_leave_their_homes_are_displaced(extract):
+    found = figures(
+        extract, "Nearly 1.9 million inhabitants have had to leave their homes, the UN says."
+    )
+    assert summary(found) == [("displaced", 1_900_000, 1_900_000, "approximately")]
+
+
+def test_the_phases_of_a_framework_are_counted(extract):
+    found = figures(extract, "The mediators discussed a three-phase framework laid out in May.")
+    assert summary(found) == [("phases", 3, 3, "exact")]
