@@ -704,3 +704,11 @@ def test_approving_a_military_plan_is_no_acceptance(extract):
 def test_not_abandoning_mediation_is_a_negated_breakdown(extract):
     found = events(extract, "The emir assured that Qatar will not abandon its mediation.")
     assert [(r["stage"], r["modality"]) for r in found] == [("breakdown", "negated")]
+
+
+def test_rejecting_a_displacement_plan_is_a_rejection(extract):
+    found = extract(
+        "Jordan and Egypt rejected on Sunday any displacement of the Palestinians from their land.",
+        kind="event",
+    )
+    assert [e["stage"] for e in found] == ["rejection"]
