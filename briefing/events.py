@@ -138,7 +138,8 @@ _MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|
 # Used for every trigger or every place, so compiled once here.
 _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
-_PAST = re.compile(r"ed\b")
+_PAST = re.compile(r"\b\w+ed\b")
+_TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
 _MEETS = re.compile(r"(?:meets?|met)\b", re.I)
 _MEETS_KIN = re.compile(
     r"(?:\s+with)?\s+(?:his|her|their|the|relatives\s+of|members\s+of)?\s*"
@@ -156,6 +157,10 @@ _RECEIVED_WHOM = re.compile(
     r"heads?|chiefs?|counterparts?|representatives?|president|emir|king)\b"
 )
 _SCENE = re.compile(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$")
+# People who gather somewhere are there for the event: "thousands demonstrated in Tel Aviv".
+_GATHERED = re.compile(
+    r"\b(?:demonstrat|protest|rall(?:y|ie|yi)|march|gather|assembl)\w*\s+in\s+(?:the\s+)?$"
+)
 _DESTINATION = re.compile(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$")
 _WHERE_PEOPLE_ARE = re.compile(
     r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+"
@@ -509,7 +514,11 @@ def _date(
     spans = _excluded(text, trigger, window)
     # A trigger in the past tense ("the plan presented on May 31") dates backwards even in a
     # sentence about what comes next.
-    past = bool(_PAST.search(text[trigger.start : trigger.end]))
+    # "due to be freed on Saturday" is a passive of what comes next, not a past tense.
+    past_word = _PAST.search(text, trigger.start, trigger.end)
+    past = past_word is not None and not _TO_BE.search(
+        text, max(0, past_word.start() - 8), past_word.start()
+    )
     future = modality in ("planned", "hypothetical") and not past
     mentions = [
         m
@@ -648,6 +657,8 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 40) : start].lower()
     if _SCENE.search(before):
         return True  # "fire killed two people in Rafah": where it happened
+    if _GATHERED.search(before):
+        return True
     if _DESTINATION.search(before):
         return True  # "Blinken will travel to Israel": a destination, even a state
     if _WHERE_PEOPLE_ARE.search(before):

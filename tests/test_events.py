@@ -712,3 +712,29 @@ def test_rejecting_a_displacement_plan_is_a_rejection(extract):
         kind="event",
     )
     assert [e["stage"] for e in found] == ["rejection"]
+
+
+def test_a_release_due_on_a_weekday_is_dated_forward(extract):
+    # Published on a Thursday: "due to be freed on Saturday" is the coming Saturday, while
+    # "were freed on Saturday" is the one before.
+    thursday = date(2025, 2, 13)
+    found = events(
+        extract, "The three hostages due to be freed on Saturday will be released.", thursday
+    )
+    assert [(e["stage"], e["date"]) for e in found] == [("implementation", "2025-02-15")]
+    found = events(extract, "Three hostages were freed on Saturday.", thursday)
+    assert [(e["stage"], e["date"]) for e in found] == [("implementation", "2025-02-08")]
+
+
+def test_a_demonstration_takes_place_where_people_gathered(extract):
+    found = events(
+        extract,
+        "On Saturday thousands of people demonstrated in Tel Aviv, demanding a deal to "
+        "free the hostages.",
+    )
+    assert ("demand", "2024-03-02", "Tel Aviv") in [
+        (e["stage"], e["date"], e["place"]) for e in found
+    ]
+    # Where people are held is not where the event is.
+    found = events(extract, "Hamas demanded a truce for the hostages held in Gaza City.")
+    assert [e["place"] for e in found] == [None]
