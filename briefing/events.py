@@ -227,6 +227,12 @@ def extract_events(
                 participants,
                 lookback,
             )
+            if event.place is None:
+                event = _present_at(text, gazetteer, trigger, window, triggers, event)
+            if before and _present(text, clause) and event.date is None and before[1].date:
+                # "..., standing next to Netanyahu after the two men met for talks": the
+                # talks were on the occasion of the step before.
+                event = replace(event, date=before[1].date, date_precision=before[1].date_precision)
             if before and _shares_occasion(text, before, trigger, event):
                 event = replace(
                     event,
@@ -239,6 +245,31 @@ def extract_events(
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return [item.event for item in found]
+
+
+def _present(text: str, clause: tuple[int, int]) -> bool:
+    """Does the clause open with a participle of presence ("standing next to ...")?"""
+    return _vocab()["presence"].match(text, clause[0], clause[1]) is not None
+
+
+def _present_at(
+    text: str,
+    gazetteer: Gazetteer,
+    trigger: _Trigger,
+    window: tuple[int, int],
+    triggers: list[_Trigger],
+    event: EventRecord,
+) -> EventRecord:
+    """The place of a step told in the participle clause right after its window.
+
+    "Trump unveiled a plan, standing next to Netanyahu at the White House after the two men
+    met": the clause belongs to the next trigger, but it says where the plan was unveiled.
+    """
+    if not _vocab()["presence"].match(text, window[1]):
+        return event
+    stop = min((t.start for t in triggers if t.start >= window[1]), default=window[1])
+    place = _place(text, gazetteer, trigger, (window[1], stop))
+    return replace(event, place=place) if place else event
 
 
 def _shares_occasion(

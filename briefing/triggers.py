@@ -84,6 +84,7 @@ def vocab() -> dict:
             r"(?:\s+[\w'’-]+){0,3}?\s+(?i:plans?|operations?)\s+to\s+"
             + word_pattern(data.get("military_plan_verbs") or [])
         ),
+        "presence": re.compile(r"[\s,]*" + word_pattern(data.get("presence_words") or [])),
         "shared_occasion": re.compile(
             r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
             + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))

@@ -738,3 +738,22 @@ def test_a_demonstration_takes_place_where_people_gathered(extract):
     # Where people are held is not where the event is.
     found = events(extract, "Hamas demanded a truce for the hostages held in Gaza City.")
     assert [e["place"] for e in found] == [None]
+
+
+def test_a_participle_of_presence_tells_where_and_when(extract):
+    found = events(
+        extract,
+        "The Egyptian president on Sunday presented a new truce plan, speaking beside King "
+        "Abdullah in Amman after the two leaders held talks.",
+    )
+    assert brief(found) == [
+        ("proposal", "actual", "2024-03-03", "Amman"),
+        ("talks", "actual", "2024-03-03", "Amman"),
+    ]
+    # Without the participle, the second clause is an occasion of its own.
+    found = events(
+        extract,
+        "The Egyptian president on Sunday presented a new truce plan, while in Amman the "
+        "two leaders held talks.",
+    )
+    assert ("proposal", "actual", "2024-03-03", None) in brief(found)
