@@ -54,6 +54,12 @@ _REPORTING_VERB = re.compile(
 _SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
 _UNTIL = re.compile(first_letters(["until", "till"]) + r"\b(?:\s+\S+){0,6}")
 """'Would last until 20 April': the end of a period, not the day of the step."""
+_DEADLINE = re.compile(
+    r"\bby\s+(?:the\s+end\s+of\s+|next\s+|this\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{1,2}\b|noon|midnight|tomorrow)"
+)
+"""'Return our hostages by Saturday noon': the deadline of a demand, not the day it was made."""
 _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
@@ -123,6 +129,11 @@ _INTERNAL = re.compile(
     + r"\b[^.]{0,90}$"
 )
 """A body of one state meeting by itself; not when it is the object ("a speech to the Knesset")."""
+_MEETING_OF_BODY = re.compile(
+    r"\s+of\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?i:{'|'.join(_INTERNAL_BODIES)})\b"
+)
+"""'A meeting of the security cabinet': a body of one state meeting by itself, named after."""
 _PARTICIPLE = re.compile(
     r"\b(?:proposal|plan|framework|deal|truce|ceasefire|agreement|text|blueprint)\s+$", re.I
 )
@@ -401,6 +412,8 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
         return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
     if _INTERNAL.search(text, sentence[0], trigger.start):
         return False  # a cabinet meeting is not a round of talks
+    if _MEETING_OF_BODY.match(text, trigger.end):
+        return False
     if _MEETS.match(word) and _MEETS_TERMS.match(text, trigger.end):
         return False  # "a proposal that meets Netanyahu's conditions"
     if _MEETS.match(word) and _MEETS_KIN.match(text, trigger.end):
@@ -618,6 +631,8 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
     spans += [m.span() for m in _SINCE.finditer(text, *window)]
+    if trigger.stage == "demand":
+        spans += [m.span() for m in _DEADLINE.finditer(text, *window)]
     stretch = text[window[0] : window[1]]
     if "til" in stretch or "TIL" in stretch:  # cheap test: "until", "till", "UNTIL"
         spans += [m.span() for m in _UNTIL.finditer(text, *window)]

@@ -757,3 +757,23 @@ def test_a_participle_of_presence_tells_where_and_when(extract):
         "two leaders held talks.",
     )
     assert ("proposal", "actual", "2024-03-03", None) in brief(found)
+
+
+def test_an_ultimatum_is_a_demand_dated_when_it_was_made(extract):
+    found = events(
+        extract,
+        "On Monday the minister warned that if Hamas does not free the captives by Friday "
+        "noon, the army will resume the offensive.",
+    )
+    assert [(e["stage"], e["date"]) for e in found] == [("demand", "2024-03-04")]
+    found = events(
+        extract, "Unless the hostages are released by 10 March, there will be no truce, he said."
+    )
+    assert [e["stage"] for e in found][:1] == ["demand"]
+
+
+def test_a_meeting_of_one_government_is_no_round_of_talks(extract):
+    found = events(extract, "After a meeting of the war cabinet on Sunday, Israel said nothing.")
+    assert [e["stage"] for e in found] == []
+    found = events(extract, "After a meeting of the mediators on Sunday, Israel said nothing.")
+    assert [e["stage"] for e in found] == ["talks"]
