@@ -777,3 +777,15 @@ def test_a_meeting_of_one_government_is_no_round_of_talks(extract):
     assert [e["stage"] for e in found] == []
     found = events(extract, "After a meeting of the mediators on Sunday, Israel said nothing.")
     assert [e["stage"] for e in found] == ["talks"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas agrees to the Egyptian proposal for a truce.",
+        "Israel is accepting the new offer, an official said.",
+        "The ministers voted on Sunday, approving the framework for a ceasefire.",
+    ],
+)
+def test_present_forms_of_acceptance(extract, body):
+    assert "acceptance" in [e["stage"] for e in events(extract, body)]
