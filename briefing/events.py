@@ -129,6 +129,12 @@ _INTERNAL = re.compile(
     + r"\b[^.]{0,90}$"
 )
 """A body of one state meeting by itself; not when it is the object ("a speech to the Knesset")."""
+_CONDITIONAL = re.compile(r"(?i:if|unless)\b")
+_CLAUSE_OPENS = re.compile(r"(?:^|\bthat|[,;:—–])\s*$")
+_WARNED = re.compile(r"\b(?i:warn|threat|vow)\w*")
+"""An ultimatum ("if Hamas does not ...") opens what is said or the sentence, or follows a
+warning ("warned that there would be hell to pay if the hostages are not freed"); a condition
+trailing another step ("prepare a plan ... if the movement does not") is part of that step."""
 _MEETING_OF_BODY = re.compile(
     r"\s+of\s+(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     rf"(?i:{'|'.join(_INTERNAL_BODIES)})\b"
@@ -372,8 +378,8 @@ def _is_event(
         return False  # the condition of something else: "if a truce agreement is not reached"
     if _term_or_source(text, trigger, sentence, before):
         return False
-    if trigger.stage == "demand" and re.search(r"\bwho\s+(?:\w+\s+)?$", before):
-        return False  # "Blinken, who called for new truces": a description of the person
+    if trigger.stage == "demand" and _not_a_demand(text, trigger, before, sentence):
+        return False
     if vocab["stages"][trigger.stage]["needs_object"]:
         # A passive participle ("The agreement, announced ... and approved by the
         # government") takes its object from the noun it follows, however far back.
@@ -403,6 +409,21 @@ def _is_event(
         if _RESCUERS.search(before):
             return False  # a rescue by troops is not a negotiated release
     return True
+
+
+def _not_a_demand(text: str, trigger: _Trigger, before: str, sentence: tuple[int, int]) -> bool:
+    """A description of a person, or an "if ... does not" that is another step's condition.
+
+    "Blinken, who called for new truces"; "prepare a plan to defeat Hamas if the movement
+    does not respect it" (an ultimatum opens what is said, or follows a warning).
+    """
+    if re.search(r"\bwho\s+(?:\w+\s+)?$", before):
+        return True
+    return (
+        _CONDITIONAL.match(text, trigger.start) is not None
+        and not _CLAUSE_OPENS.search(before)
+        and not _WARNED.search(text, sentence[0], trigger.start)
+    )
 
 
 def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, int]) -> bool:

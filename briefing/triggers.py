@@ -244,7 +244,10 @@ def windows(
         while (
             first > 0
             and first - 1 not in owner
-            and _opens(text, clauses[first - 1], clauses[first])
+            and (
+                _opens(text, clauses[first - 1], clauses[first])
+                or _reports(text, clauses[first - 1], clauses[first])
+            )
         ):
             first -= 1
         starts.append(first)
@@ -277,6 +280,18 @@ def windows(
             start = contrasts[-1].end() if contrasts else clauses[0][0]
         out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
     return out
+
+
+def _reports(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """Is ``phrase`` the report of what ``clause`` says ("while Trump warned on Tuesday that")?"""
+    return text[phrase[1] : clause[0]].strip() == "that" and bool(
+        _REPORTED_BY.search(text, phrase[0], phrase[1])
+    )
+
+
+_REPORTED_BY = re.compile(
+    r"\b(?:said|says|told|warned|warns|announced|announces|declared|declares|stated|added)\b"
+)
 
 
 def _opens(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:

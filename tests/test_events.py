@@ -789,3 +789,27 @@ def test_a_meeting_of_one_government_is_no_round_of_talks(extract):
 )
 def test_present_forms_of_acceptance(extract, body):
     assert "acceptance" in [e["stage"] for e in events(extract, body)]
+
+
+def test_a_condition_trailing_another_step_is_no_ultimatum(extract):
+    found = events(
+        extract,
+        "The minister ordered the army on Monday to draw up plans for a wider offensive if "
+        "the movement does not respect the truce.",
+    )
+    assert "demand" not in [e["stage"] for e in found]
+    found = events(
+        extract,
+        "The president warned on Monday that there would be a heavy price if the captives "
+        "are not released before the summit.",
+    )
+    assert [(e["stage"], e["date"]) for e in found] == [("demand", "2024-03-04")]
+
+
+def test_a_reported_ultimatum_takes_the_date_of_its_report(extract):
+    found = events(
+        extract,
+        "Egypt rejected the plan on Sunday, while the envoy warned on Monday that if "
+        "Hamas does not disarm, the truce will end.",
+    )
+    assert ("demand", "actual", "2024-03-04", None) in brief(found)
