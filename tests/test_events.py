@@ -813,3 +813,15 @@ def test_a_reported_ultimatum_takes_the_date_of_its_report(extract):
         "Hamas does not disarm, the truce will end.",
     )
     assert ("demand", "actual", "2024-03-04", None) in brief(found)
+
+
+def test_leaving_in_protest_against_a_deal_is_a_rejection(extract):
+    found = events(
+        extract,
+        "The police minister resigned on Sunday in protest against the ceasefire agreement, "
+        "and his party demands that the offensive resume.",
+    )
+    assert brief(found) == [
+        ("rejection", "actual", "2024-03-03", None),
+        ("demand", "actual", None, None),
+    ]
