@@ -246,10 +246,16 @@ def extract_events(
             )
             if event.place is None:
                 event = _present_at(text, gazetteer, trigger, window, triggers, event)
-            if before and _present(text, clause) and event.date is None and before[1].date:
-                # "..., standing next to Netanyahu after the two men met for talks": the
-                # talks were on the occasion of the step before.
-                event = replace(event, date=before[1].date, date_precision=before[1].date_precision)
+            if before and _present(text, clause):
+                # "..., standing next to Netanyahu after the two men met for talks", "talks
+                # ended on Friday, with Washington presenting a proposal": the occasion of
+                # the step before.
+                event = replace(
+                    event,
+                    date=event.date or before[1].date,
+                    date_precision=event.date_precision or before[1].date_precision,
+                    place=event.place or before[1].place,
+                )
             if before and _shares_occasion(text, before, trigger, event):
                 event = replace(
                     event,
@@ -265,8 +271,18 @@ def extract_events(
 
 
 def _present(text: str, clause: tuple[int, int]) -> bool:
-    """Does the clause open with a participle of presence ("standing next to ...")?"""
-    return _vocab()["presence"].match(text, clause[0], clause[1]) is not None
+    """Is the clause told on the occasion of the step before it?
+
+    It opens with a participle of presence ("standing next to ...") or tells what went with
+    that step ("with Washington presenting a proposal").
+    """
+    return (
+        _vocab()["presence"].match(text, clause[0], clause[1]) is not None
+        or _WITH_ING.match(text, clause[0], clause[1]) is not None
+    )
+
+
+_WITH_ING = re.compile(r"[\s,]*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]+ing\b")
 
 
 def _present_at(

@@ -825,3 +825,15 @@ def test_leaving_in_protest_against_a_deal_is_a_rejection(extract):
         ("rejection", "actual", "2024-03-03", None),
         ("demand", "actual", None, None),
     ]
+
+
+def test_a_step_told_with_the_talks_shares_their_occasion(extract):
+    found = events(
+        extract,
+        "Three days of talks in Cairo ended on Monday, with the Egyptians presenting a new "
+        "proposal to both sides.",
+    )
+    assert brief(found) == [
+        ("talks", "actual", "2024-03-04", "Cairo"),
+        ("proposal", "actual", "2024-03-04", "Cairo"),
+    ]
