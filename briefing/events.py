@@ -540,12 +540,22 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "negated" if denied else "actual"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
-    hypothetical = any(m.group() != "May" for m in cues["hypothetical"].finditer(around))
+    # "may" the modal, not "May 12" the month
+    words = (m.group() for m in cues["hypothetical"].finditer(around))
+    modals = [w.lower() for w in words if w != "May"]
+    # "said the talks would continue next week": a future reported, not a supposition.
+    reported = (
+        modals
+        and set(modals) == {"would"}
+        and _REPORTED_FUTURE.search(text, max(0, clause[0] - 200), trigger.start) is not None
+        and not _CONDITION_AFTER.match(text, trigger.end)
+    )
+    hypothetical = bool(modals) and not reported
     if negation and not hypothetical:
         return "negated"
-    if hypothetical:  # "may" the modal, not "May 12" the month
+    if hypothetical:
         return "hypothetical"
-    if cues["planned"].search(around):
+    if reported or cues["planned"].search(around):
         return "planned"
     if text[clause[1] : clause[1] + 1] in _QUOTES and clause[1] < trigger.end + 25:
         # A quoted time phrase is a clause of its own: travel to Cairo "in the coming days".
@@ -555,6 +565,12 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     return "actual"
 
 
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|told|announced|indicated|added|stated|declared|confirmed)\b"
+    r"[^.;]{0,200}?\bwould\b",
+    re.I,
+)
+_CONDITION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:if|unless|provided|as long as)\b", re.I)
 _DENIAL = re.compile(r"\b(?:did not|didn't|never|denied)\b", re.I)
 _QUOTES = set("\"“”‘’'«»")
 

@@ -837,3 +837,19 @@ def test_a_step_told_with_the_talks_shares_their_occasion(extract):
         ("talks", "actual", "2024-03-04", "Cairo"),
         ("proposal", "actual", "2024-03-04", "Cairo"),
     ]
+
+
+def test_a_future_reported_with_would_is_planned(extract):
+    found = events(
+        extract,
+        "The mediators said in a statement that the delegations would meet again in Doha "
+        "next week.",
+    )
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "planned")]
+    found = events(
+        extract,
+        "The official said Israel would accept the deal if the hostages were freed first.",
+    )
+    assert [(e["stage"], e["modality"]) for e in found] == [("acceptance", "hypothetical")]
+    found = events(extract, "Without guarantees, the delegations would meet again in Doha.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
