@@ -213,12 +213,24 @@ def extract_events(
         participants = list(dict.fromkeys(m.name for m in named.starting_in(s_start, s_end)))
         seen: set[tuple[str, int]] = set()
         before: tuple[_Trigger, EventRecord] | None = None
-        for trigger, (clause, window) in zip(
-            triggers, _windows(text, clauses, triggers, s_end), strict=True
-        ):
-            if (trigger.stage, clause[0]) in seen or not _is_event(
-                text, trigger, clause, (s_start, s_end)
-            ):
+        windows = _windows(text, clauses, triggers, s_end)
+        kept = [
+            (t, w)
+            for t, w in zip(triggers, windows, strict=True)
+            if _is_event(text, t, w[0], (s_start, s_end))
+        ]
+        if len(kept) < len(triggers):
+            # A trigger that makes no event ("the cabinet is due to meet on Thursday to
+            # ratify the deal") takes no part of the clause before the one that does.
+            triggers = [t for t, _ in kept]
+            windows = [
+                ((new[0][0], old[0][1]), (new[1][0], old[1][1]))
+                for new, (_, old) in zip(
+                    _windows(text, clauses, triggers, s_end), kept, strict=True
+                )
+            ]
+        for trigger, (clause, window) in zip(triggers, windows, strict=True):
+            if (trigger.stage, clause[0]) in seen:
                 continue
             seen.add((trigger.stage, clause[0]))
             if trigger.stage not in _POSITIONS:

@@ -853,3 +853,9 @@ def test_a_future_reported_with_would_is_planned(extract):
     assert [(e["stage"], e["modality"]) for e in found] == [("acceptance", "hypothetical")]
     found = events(extract, "Without guarantees, the delegations would meet again in Doha.")
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
+
+
+def test_a_trigger_that_makes_no_event_leaves_its_clause_to_the_next(extract):
+    # The government meeting by itself is no round of talks; what it is due to do is.
+    found = events(extract, "The government is due to meet on Friday to approve the agreement.")
+    assert brief(found) == [("acceptance", "planned", "2024-03-08", None)]
