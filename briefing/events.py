@@ -695,7 +695,12 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
     for match in _APPOSITIVE.finditer(text, *window):
         if not (match.start() < trigger.end and trigger.start < match.end()):
             spans.append(match.span())
-    spans += [m.span() for m in _SINCE.finditer(text, *window)]
+    # "since the ceasefire took effect on 19 January": the phrase is the trigger's own
+    spans += [
+        m.span()
+        for m in _SINCE.finditer(text, *window)
+        if not (m.start() < trigger.end and trigger.start < m.end())
+    ]
     if trigger.stage == "demand":
         spans += [m.span() for m in _DEADLINE.finditer(text, *window)]
     stretch = text[window[0] : window[1]]

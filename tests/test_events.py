@@ -859,3 +859,14 @@ def test_a_trigger_that_makes_no_event_leaves_its_clause_to_the_next(extract):
     # The government meeting by itself is no round of talks; what it is due to do is.
     found = events(extract, "The government is due to meet on Friday to approve the agreement.")
     assert brief(found) == [("acceptance", "planned", "2024-03-08", None)]
+
+
+def test_a_truce_in_force_since_a_date_took_effect_that_day(extract):
+    found = events(extract, "The truce, in force since 24 November, allowed aid convoys in.")
+    assert brief(found) == [("implementation", "actual", "2023-11-24", None)]
+    found = events(
+        extract,
+        "Since the truce took effect on 2 March, 40 hostages have been freed.",
+        published=date(2024, 3, 20),
+    )
+    assert ("implementation", "actual", "2024-03-02", None) in brief(found)
