@@ -870,3 +870,8 @@ def test_a_truce_in_force_since_a_date_took_effect_that_day(extract):
         published=date(2024, 3, 20),
     )
     assert ("implementation", "actual", "2024-03-02", None) in brief(found)
+
+
+def test_what_a_side_must_accept_is_demanded_of_it(extract):
+    found = events(extract, "The envoy said on Sunday that Hamas must accept the deal.")
+    assert brief(found) == [("demand", "actual", "2024-03-03", None)]
