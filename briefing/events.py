@@ -454,12 +454,29 @@ def _not_a_demand(text: str, trigger: _Trigger, before: str, sentence: tuple[int
     )
 
 
+def _internal(text: str, start: int, end: int) -> bool:
+    """Is a body of one state (a cabinet, a parliament) the one meeting before ``end``?
+
+    Not when it describes a person: "Gantz, member of the Israeli war cabinet, was received".
+    """
+    found = _INTERNAL.search(text, start, end)
+    while found and _MEMBER_OF.search(text, max(start, found.start() - 40), found.start()):
+        found = _INTERNAL.search(text, found.start() + 1, end)
+    return found is not None
+
+
+_MEMBER_OF = re.compile(
+    r"\b(?i:members?|ministers?|head|part|leader|rival|minister\s+without\s+portfolio)\s+"
+    r"(?:of|in)\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}\Z"
+)
+
+
 def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, int]) -> bool:
     """Leave out talks triggers that describe something else than a meeting between sides."""
     word = text[trigger.start : trigger.end]
     if _PARTICIPLE.search(before) and word.lower() == "negotiated":
         return False  # "a truce negotiated with Qatar's mediation" tells how the truce came about
-    if _INTERNAL.search(text, sentence[0], trigger.start):
+    if _internal(text, sentence[0], trigger.start):
         return False  # a cabinet meeting is not a round of talks
     if _MEETING_OF_BODY.match(text, trigger.end):
         return False

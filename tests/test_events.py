@@ -875,3 +875,14 @@ def test_a_truce_in_force_since_a_date_took_effect_that_day(extract):
 def test_what_a_side_must_accept_is_demanded_of_it(extract):
     found = events(extract, "The envoy said on Sunday that Hamas must accept the deal.")
     assert brief(found) == [("demand", "actual", "2024-03-03", None)]
+
+
+def test_a_cabinet_that_describes_a_person_does_not_hide_the_talks(extract):
+    found = events(
+        extract,
+        "Benny Gantz, a member of the war cabinet, was received on Monday in Washington "
+        "by the vice-president.",
+    )
+    assert brief(found) == [("talks", "actual", "2024-03-04", "Washington")]
+    found = events(extract, "The war cabinet met on Monday in Jerusalem.")
+    assert brief(found) == []
