@@ -54,6 +54,7 @@ _REPORTING_VERB = re.compile(
 _SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
 _UNTIL = re.compile(first_letters(["until", "till"]) + r"\b(?:\s+\S+){0,6}")
 """'Would last until 20 April': the end of a period, not the day of the step."""
+_UNTIL_WORD = re.compile(r"\b(?i:until|till|unless)\b")
 _DEADLINE = re.compile(
     r"\bby\s+(?:the\s+end\s+of\s+|next\s+|this\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
@@ -520,6 +521,10 @@ def _event(
         cameo = "0841"  # a release or exchange of people
     start, end = _strip(text, window)
     stage = trigger.stage
+    until = _UNTIL_WORD.search(text, trigger.end, window[1])
+    if stage == "talks" and modality == "negated" and until:
+        # "will not conduct any negotiations until the aggression stops": a condition set
+        stage, modality, cameo = "demand", "actual", _vocab()["stages"]["demand"]["cameo"]
     subject = text[clause[0] : trigger.start]
     if (
         stage == "acceptance"

@@ -886,3 +886,14 @@ def test_a_cabinet_that_describes_a_person_does_not_hide_the_talks(extract):
     assert brief(found) == [("talks", "actual", "2024-03-04", "Washington")]
     found = events(extract, "The war cabinet met on Monday in Jerusalem.")
     assert brief(found) == []
+
+
+def test_refusing_to_negotiate_until_something_happens_is_a_demand(extract):
+    found = events(
+        extract, "The movement said it will hold no talks on a new exchange until the raids stop."
+    )
+    assert [(e["stage"], e["modality"]) for e in found] == [("demand", "actual")]
+    found = events(extract, "Israel says it will not stop fighting until Hamas is disarmed.")
+    assert [e["stage"] for e in found] == ["demand"]
+    found = events(extract, "The movement said it will hold no talks with Israel.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "negated")]
