@@ -897,3 +897,15 @@ def test_refusing_to_negotiate_until_something_happens_is_a_demand(extract):
     assert [e["stage"] for e in found] == ["demand"]
     found = events(extract, "The movement said it will hold no talks with Israel.")
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "negated")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Late on Sunday, Qatar announced that an understanding had been reached.",
+        "The two sides reached an understanding on Sunday.",
+        "On Sunday a deal has been reached, officials said.",
+    ],
+)
+def test_an_understanding_reached_is_an_agreement(extract, body):
+    assert [(e["stage"], e["date"]) for e in events(extract, body)] == [("agreement", "2024-03-03")]
