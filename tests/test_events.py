@@ -909,3 +909,14 @@ def test_refusing_to_negotiate_until_something_happens_is_a_demand(extract):
 )
 def test_an_understanding_reached_is_an_agreement(extract, body):
     assert [(e["stage"], e["date"]) for e in events(extract, body)] == [("agreement", "2024-03-03")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas accuses Israel of having broken the agreement.",
+        "Israel said Hamas had reneged on its commitments under the deal.",
+    ],
+)
+def test_breaking_or_reneging_on_a_deal_is_a_violation(extract, body):
+    assert [e["stage"] for e in events(extract, body)] == ["violation"]
