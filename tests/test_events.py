@@ -920,3 +920,10 @@ def test_an_understanding_reached_is_an_agreement(extract, body):
 )
 def test_breaking_or_reneging_on_a_deal_is_a_violation(extract, body):
     assert [e["stage"] for e in events(extract, body)] == ["violation"]
+
+
+def test_a_position_against_a_plan_is_a_rejection(extract):
+    found = events(
+        extract, "The king wrote that his country's position against the plan is unchanged."
+    )
+    assert [e["stage"] for e in found] == ["rejection"]
