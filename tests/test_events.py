@@ -927,3 +927,8 @@ def test_a_position_against_a_plan_is_a_rejection(extract):
         extract, "The king wrote that his country's position against the plan is unchanged."
     )
     assert [e["stage"] for e in found] == ["rejection"]
+
+
+def test_a_delegation_going_somewhere_goes_for_talks(extract):
+    found = events(extract, "His office said a delegation will go to Cairo on Saturday.")
+    assert brief(found) == [("talks", "planned", "2024-03-09", "Cairo")]
