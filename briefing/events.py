@@ -201,7 +201,7 @@ def extract_events(
     media |= gazetteer.media_names()
     named = ByStart((m for m in mentions if m.name not in media), lambda m: (m.start, m.end))
     found: list[_Found] = []
-    for index, (s_start, s_end) in enumerate(article.sentences):
+    for index, (s_start, s_end) in _body_then_headline(article):
         dateline = _DATELINE.match(text, s_start, s_end)
         if dateline:
             s_start = dateline.end()
@@ -280,7 +280,7 @@ def extract_events(
             subjects = _subjects(text, named, clause, trigger)
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
-    return [item.event for item in found]
+    return sorted((item.event for item in found), key=lambda e: e.start)  # in reading order
 
 
 def _present(text: str, clause: tuple[int, int]) -> bool:
@@ -316,6 +316,18 @@ def _present_at(
     stop = min((t.start for t in triggers if t.start >= window[1]), default=window[1])
     place = _place(text, gazetteer, trigger, (window[1], stop))
     return replace(event, place=place) if place else event
+
+
+def _body_then_headline(article: Article) -> list[tuple[int, tuple[int, int]]]:
+    """The sentences by index, the headline's last.
+
+    A headline restates the body's main steps in few words, mostly without date or place: read
+    last, its steps join those the body tells in full, and stand alone only when it is the
+    only report of them.
+    """
+    numbered = list(enumerate(article.sentences))
+    body = [item for item in numbered if item[1][0] >= article.body_start]
+    return body + [item for item in numbered if item[1][0] < article.body_start]
 
 
 def _shares_occasion(

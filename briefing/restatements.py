@@ -40,13 +40,15 @@ def add(found: list[Found], item: Found) -> None:
         for p in range(len(found) - 1, -1, -1)
         if found[p].event.stage == event.stage and _same_step(found[p], item)
     ]
-    # A restatement joins the step it names: same place or date first, then the latest.
+    # A restatement joins the step it names: same place or date first, then the nearest (a
+    # headline, read last, joins the lead).
     candidates.sort(
         key=lambda p: (
             not (
                 (event.place and found[p].event.place == event.place)
                 or (event.date and found[p].event.date == event.date)
-            )
+            ),
+            abs(found[p].sentence - item.sentence),
         )
     )
     for position in candidates[:1]:

@@ -932,3 +932,28 @@ def test_a_position_against_a_plan_is_a_rejection(extract):
 def test_a_delegation_going_somewhere_goes_for_talks(extract):
     found = events(extract, "His office said a delegation will go to Cairo on Saturday.")
     assert brief(found) == [("talks", "planned", "2024-03-09", "Cairo")]
+
+
+def test_a_headline_step_joins_the_lead_that_tells_it_in_full():
+    from briefing.articles import parse_article
+    from briefing.extract import extract_article
+    from briefing.records import to_dict
+
+    article = parse_article(
+        "Israel and Hamas sign truce deal; hostages to go free\n\n"
+        "Israel and Hamas signed an agreement on Thursday in Doha after a week of talks. "
+        "Last month the two sides came close to a deal, which collapsed in Cairo.",
+        "t",
+    )
+    article.published = date(2024, 3, 8)
+    found = [to_dict(r) for r in extract_article(article) if r.__class__.__name__ == "EventRecord"]
+    agreements = [(e["date"], e["place"], e["text"]) for e in found if e["stage"] == "agreement"]
+    # One agreement, traced to the lead's full sentence rather than to the headline's words.
+    assert agreements == [
+        (
+            "2024-03-07",
+            "Doha",
+            "Israel and Hamas signed an agreement on Thursday in Doha after a week of talks",
+        )
+    ]
+    assert [e["start"] for e in found] == sorted(e["start"] for e in found)
