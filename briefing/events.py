@@ -586,6 +586,8 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "negated" if denied else "actual"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
+    if _COUNTERFACTUAL.match(text, trigger.start):
+        return "negated"  # "The negotiations, which should have started on May 3": they did not
     # "may" the modal, not "May 12" the month
     words = (m.group() for m in cues["hypothetical"].finditer(around))
     modals = [w.lower() for w in words if w != "May"]
@@ -611,6 +613,10 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     return "actual"
 
 
+_COUNTERFACTUAL = re.compile(
+    r"[^.;]{0,40}?\b(?i:should|ought\s+to|was\s+supposed\s+to|were\s+supposed\s+to)\s+"
+    r"(?:have\s+\w+ed|have\s+begun|have\s+been\s+\w+ed)\b"
+)
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|told|announced|indicated|added|stated|declared|confirmed)\b"
     r"[^.;]{0,200}?\bwould\b",

@@ -957,3 +957,14 @@ def test_a_headline_step_joins_the_lead_that_tells_it_in_full():
         )
     ]
     assert [e["start"] for e in found] == sorted(e["start"] for e in found)
+
+
+def test_what_should_have_happened_did_not(extract):
+    found = events(
+        extract,
+        "The negotiations on the second phase, which should have started on 3 March, have "
+        "not yet really begun.",
+    )
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "negated")]
+    found = events(extract, "The talks should resume on Monday, officials said.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
