@@ -968,3 +968,11 @@ def test_what_should_have_happened_did_not(extract):
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "negated")]
     found = events(extract, "The talks should resume on Monday, officials said.")
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
+
+
+def test_a_list_of_conditions_is_a_demand(extract):
+    found = events(
+        extract,
+        "On Sunday the prime minister published a list of five conditions for any deal.",
+    )
+    assert brief(found)[:1] == [("demand", "actual", "2024-03-03", None)]
