@@ -976,3 +976,8 @@ def test_a_list_of_conditions_is_a_demand(extract):
         "On Sunday the prime minister published a list of five conditions for any deal.",
     )
     assert brief(found)[:1] == [("demand", "actual", "2024-03-03", None)]
+
+
+def test_derailing_the_talks_is_a_breakdown(extract):
+    found = events(extract, "The strike on Monday derailed the negotiations, Qatar said.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("breakdown", "actual")]
