@@ -517,7 +517,8 @@ def _event(
     text, published = article.text, article.published
     modality = _modality(text, trigger, clause)
     when = (
-        _anaphoric_date(text, published, window, lookback)  # "the day before": of the last day told
+        # "the day before", "four days later": counted from the last day told
+        _anaphoric_date(text, published, window, lookback, _excluded(text, trigger, window))
         or _date(text, published, trigger, window, modality)
         or opening
     )
@@ -680,7 +681,11 @@ def _date(
 
 
 def _anaphoric_date(
-    text: str, published: date | None, window: tuple[int, int], lookback: int
+    text: str,
+    published: date | None,
+    window: tuple[int, int],
+    lookback: int,
+    excluded: tuple[tuple[int, int], ...] = (),
 ) -> DateMention | None:
     """The day that "the same evening" or "earlier that day" refers to: the last one reported.
 
@@ -688,6 +693,14 @@ def _anaphoric_date(
     previous sentences (from ``lookback``) up to the phrase.
     """
     anaphor = _ANAPHORIC_OPENING.match(text, *window) or _ANAPHORIC_SCAN.search(text, *window)
+    counted = None
+    if anaphor is None and ("later" in text[slice(*window)] or "earlier" in text[slice(*window)]):
+        anaphor = counted = _COUNTED_ANAPHOR.search(text, *window)
+        if counted and (
+            any(a <= counted.start() < b for a, b in excluded)
+            or any(m.precision == "day" for m in resolve_dates(text, published, *window))
+        ):
+            return None  # "On 29 March Hamas accepted a proposal put to it two days earlier"
     if anaphor is None:
         return None
     days = [
@@ -695,10 +708,28 @@ def _anaphoric_date(
     ]
     if not days:
         return None
-    named = anaphor.groupdict()
-    shift = -1 if named.get("before") else 1 if named.get("after") else 0
+    if counted:  # "Four days later", "two weeks earlier"
+        number = counted["n"].lower()
+        shift = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
+        shift *= 7 if counted["unit"].lower().startswith("week") else 1
+        shift *= -1 if counted["dir"].lower() == "earlier" else 1
+    else:
+        named = anaphor.groupdict()
+        shift = -1 if named.get("before") else 1 if named.get("after") else 0
     when = days[-1].date + timedelta(days=shift)  # "The day before, in Cairo, ..."
     return DateMention(anaphor.start(), anaphor.end(), when, "day")
+
+
+_SMALL_NUMBERS = {
+    word: n
+    for n, word in enumerate("a two three four five six seven eight nine ten".split(), start=1)
+}
+_SMALL_NUMBERS["one"] = 1
+_COUNTED_ANAPHOR = re.compile(
+    r"\b(?P<n>(?i:" + "|".join(_SMALL_NUMBERS) + r")|\d{1,2})\s+(?P<unit>(?i:days?|weeks?))"
+    r"\s+(?P<dir>(?i:later|earlier))\b"
+)
+"""A day counted from the last one reported: "Four days later", "three days earlier"."""
 
 
 @functools.lru_cache(maxsize=32)

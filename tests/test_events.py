@@ -981,3 +981,18 @@ def test_a_list_of_conditions_is_a_demand(extract):
 def test_derailing_the_talks_is_a_breakdown(extract):
     found = events(extract, "The strike on Monday derailed the negotiations, Qatar said.")
     assert [(e["stage"], e["modality"]) for e in found] == [("breakdown", "actual")]
+
+
+def test_a_day_counted_from_the_last_one_reported(extract):
+    found = events(
+        extract,
+        "On 14 February the envoy handed Hamas a draft. Four days later the movement "
+        "delivered its answer.",
+    )
+    assert ("counterproposal", "actual", "2024-02-18", None) in brief(found)
+    # A day named in the step's own words wins over a count in a clause about another step.
+    found = events(
+        extract,
+        "On 29 February Hamas accepted a proposal which Egypt had put to it two days earlier.",
+    )
+    assert brief(found)[0] == ("acceptance", "actual", "2024-02-29", None)
