@@ -534,9 +534,9 @@ def _event(
         cameo = "0841"  # a release or exchange of people
     start, end = _strip(text, window)
     stage = trigger.stage
-    until = _UNTIL_WORD.search(text, trigger.end, window[1])
-    if stage == "talks" and modality == "negated" and until:
-        # "will not conduct any negotiations until the aggression stops": a condition set
+    if stage in ("talks", "implementation") and _refused_until(text, trigger, clause, window):
+        # "will not conduct any negotiations until the aggression stops", "no more hostages
+        # will be freed until the war ends": a condition set
         stage, modality, cameo = "demand", "actual", _vocab()["stages"]["demand"]["cameo"]
     subject = text[clause[0] : trigger.start]
     if (
@@ -559,6 +559,18 @@ def _event(
         end=end,
         trigger=text[trigger.start : trigger.end],
     )
+
+
+def _refused_until(
+    text: str, trigger: _Trigger, clause: tuple[int, int], window: tuple[int, int]
+) -> bool:
+    """Is the step refused until something happens ("no talks until the raids stop")?"""
+    if not _UNTIL_WORD.search(text, trigger.end, window[1]):
+        return False
+    return _NEGATION_WORD.search(text, clause[0], trigger.end) is not None
+
+
+_NEGATION_WORD = re.compile(r"\b(?i:no|not|never|cannot|won't|wouldn't|isn't|aren't)\b|n't\b")
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:

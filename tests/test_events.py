@@ -996,3 +996,10 @@ def test_a_day_counted_from_the_last_one_reported(extract):
         "On 29 February Hamas accepted a proposal which Egypt had put to it two days earlier.",
     )
     assert brief(found)[0] == ("acceptance", "actual", "2024-02-29", None)
+
+
+def test_no_releases_until_something_happens_is_a_demand(extract):
+    found = events(extract, "Hamas insists that no more hostages will be freed until the war ends.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("demand", "actual")]
+    found = events(extract, "No more hostages were freed on Sunday.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("implementation", "negated")]
