@@ -89,9 +89,18 @@ _NUMERIC = re.compile(
     r"(?P<first>\d(?<![\w./]\d)(?:(?<=[0-3])\d)?)(?P<sep>[./])(?P<second>[0-3]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?![\w/])(?!\.\d)"
 )
+# "On Thursday (20/2)": a day and month in brackets after the weekday, as Indonesian and
+# Malay papers write it; only in brackets, where "1/2" cannot be a fraction.
+_PAREN_DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>1[0-2]|0?[1-9])\)")
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?i:on\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\Z"
+)
+"""The weekday the bracket belongs to: the mention starts there and the weekday is not read
+again as a date of its own."""
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("numeric", _NUMERIC),
+    ("paren", _PAREN_DAY_MONTH),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
     ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
@@ -240,7 +249,7 @@ def _resolve_all(
         mention = _resolve(kind, match, published, future)
         if mention is not None:
             found.append(mention)
-            taken.add(*match.span())
+            taken.add(min(mention.start, match.start()), match.end())
     return sorted(found, key=lambda m: m.start)
 
 
@@ -261,6 +270,11 @@ def _resolve(
         return None
     if kind in ("dm", "md"):
         return _month_day(m, published, future)
+    if kind == "paren":
+        when = _day_of_year(int(m["month"]), int(m["day"]), published, future)
+        weekday = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+        start = weekday.start() if weekday else m.start()
+        return DateMention(start, m.end(), when, "day") if when else None
     if kind == "month":
         return _month(m, published, future)
     if kind == "year":
@@ -276,7 +290,12 @@ def _month_day(m: re.Match[str], published: date | None, future: bool) -> DateMe
     month_word = m["month"]
     if month_word.lower() in _FALSE_MONTHS and not month_word[0].isupper():
         return None
-    month, day = _MONTH_NAMES[month_word.lower()], int(m["day"])
+    chosen = _day_of_year(_MONTH_NAMES[month_word.lower()], int(m["day"]), published, future)
+    return DateMention(m.start(), m.end(), chosen, "day") if chosen else None
+
+
+def _day_of_year(month: int, day: int, published: date | None, future: bool) -> date | None:
+    """A day and month with no year: the nearest before publication (after, if ``future``)."""
     if published is None:
         return None
     candidates = [
@@ -285,10 +304,8 @@ def _month_day(m: re.Match[str], published: date | None, future: bool) -> DateMe
         if _valid(year, month, day)
     ]
     if future:
-        chosen = min((c for c in candidates if c >= published), default=None)
-    else:
-        chosen = max((c for c in candidates if c <= published), default=None)
-    return DateMention(m.start(), m.end(), chosen, "day") if chosen else None
+        return min((c for c in candidates if c >= published), default=None)
+    return max((c for c in candidates if c <= published), default=None)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -342,3 +342,29 @@ def test_numeric_dates(written, when):
 @pytest.mark.parametrize("text", ["on 45/45/2024", "ratio 3/4/2024/5", "version 10.30.2024x"])
 def test_numbers_that_only_look_like_numeric_dates(text):
     assert resolve_dates(text, date(2025, 1, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "when"),
+    [
+        (
+            "Hamas handed over four coffins on Thursday (20/2).",
+            "on Thursday (20/2)",
+            date(2025, 2, 20),
+        ),
+        ("The talks resumed (3/1) in Cairo.", "(3/1)", date(2025, 1, 3)),
+        (
+            "The prisoners were freed on Saturday (28/12).",
+            "on Saturday (28/12)",
+            date(2024, 12, 28),
+        ),
+    ],
+)
+def test_day_and_month_in_brackets(text, written, when):
+    # Published on a Thursday: the weekday alone would be that day; the bracket says which.
+    (found,) = resolve_dates(text, date(2025, 2, 27))
+    assert (text[found.start : found.end], found.date) == (written, when)
+
+
+def test_brackets_that_hold_no_day_and_month_are_no_date():
+    assert resolve_dates("a ratio of (45/13) and (7/31)", date(2025, 2, 27)) == []
