@@ -803,6 +803,8 @@ def _place(
     for start, end, name in gazetteer.places_within(text, *window):
         if any(a <= start < b for a, b in spans):
             continue
+        if trigger.stage == "demand" and start >= trigger.end:
+            continue  # "demands freedom of action in Lebanon": what is demanded, not where
         territory = gazetteer.places[name].country == "Palestinian territories"
         # A breach happens where the fire was ("violating the truce after fire killed two
         # people in Rafah"); a truce takes effect in the territory named next to it.

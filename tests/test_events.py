@@ -1003,3 +1003,10 @@ def test_no_releases_until_something_happens_is_a_demand(extract):
     assert [(e["stage"], e["modality"]) for e in found] == [("demand", "actual")]
     found = events(extract, "No more hostages were freed on Sunday.")
     assert [(e["stage"], e["modality"]) for e in found] == [("implementation", "negated")]
+
+
+def test_a_place_in_what_is_demanded_is_not_where_the_demand_was_made(extract):
+    found = events(extract, "Israel demands full freedom of military action in Lebanon.")
+    assert brief(found) == [("demand", "actual", None, None)]
+    found = events(extract, "In Cairo, Hamas demanded a full withdrawal.")
+    assert brief(found) == [("demand", "actual", None, "Cairo")]
