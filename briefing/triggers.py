@@ -179,9 +179,7 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
     # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
     out: list[Trigger] = []
     for trigger in kept:
-        if trigger.noun and len(kept) > 1 and _MANNER.search(text, start, trigger.start):
-            continue
-        if trigger.noun and len(kept) > 1 and _apposed_participle(text, trigger, start, end):
+        if _named_aside(text, trigger, (start, end), clauses, kept):
             continue
         if (
             trigger.noun
@@ -199,6 +197,46 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
                 continue
         out.append(trigger)
     return out
+
+
+def _named_aside(
+    text: str,
+    trigger: Trigger,
+    sentence: tuple[int, int],
+    clauses: list[tuple[int, int]],
+    kept: list[Trigger],
+) -> bool:
+    """Is the trigger a step named on the way to another one the sentence tells?
+
+    "A truce reached with the mediation of Qatar"; "In its answer on Friday, Hamas said it
+    agreed to ...".
+    """
+    start, end = sentence
+    if trigger.noun and len(kept) > 1:
+        if _MANNER.search(text, start, trigger.start):
+            return True
+        if _apposed_participle(text, trigger, start, end):
+            return True
+    return _opening_phrase(text, trigger, start, clauses, kept)
+
+
+def _opening_phrase(
+    text: str, trigger: Trigger, start: int, clauses: list[tuple[int, int]], kept: list[Trigger]
+) -> bool:
+    """Is a trigger in an opening phrase ("In its answer on Friday,") before a verb one?
+
+    A phrase led by "in", "with" or "under" names a step without telling one; "After Hamas
+    rejected the offer, ..." is a clause and keeps its step.
+    """
+    first = clauses[0]
+    if not (first[0] <= trigger.start < first[1]) or not _OPENING_PREPOSITION.match(text, start):
+        return False
+    if len(text[first[0] : first[1]].split()) > 8:
+        return False  # "In early July Hamas had accepted a US proposal ...": a clause of its own
+    return any(not t.noun and t.start >= first[1] for t in kept)
+
+
+_OPENING_PREPOSITION = re.compile(r"\s*(?i:in|with|under)\s")
 
 
 def _apposed_participle(text: str, trigger: Trigger, start: int, end: int) -> bool:

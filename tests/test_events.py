@@ -1010,3 +1010,16 @@ def test_a_place_in_what_is_demanded_is_not_where_the_demand_was_made(extract):
     assert brief(found) == [("demand", "actual", None, None)]
     found = events(extract, "In Cairo, Hamas demanded a full withdrawal.")
     assert brief(found) == [("demand", "actual", None, "Cairo")]
+
+
+def test_a_step_named_in_an_opening_phrase_gives_way_to_the_clause(extract):
+    found = events(
+        extract,
+        "In its reply on Friday evening, Hamas said it agreed to release all the captives.",
+    )
+    assert brief(found) == [("acceptance", "actual", "2024-03-01", None)]
+    found = events(
+        extract,
+        "In early March Hamas had accepted a proposal to start talks, dropping a demand.",
+    )
+    assert ("acceptance", "actual", "2024-03-01", None) in brief(found)
