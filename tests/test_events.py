@@ -1023,3 +1023,20 @@ def test_a_step_named_in_an_opening_phrase_gives_way_to_the_clause(extract):
         "In early March Hamas had accepted a proposal to start talks, dropping a demand.",
     )
     assert ("acceptance", "actual", "2024-03-01", None) in brief(found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Friday morning, Trump gave Hamas until Sunday evening to accept his plan.",
+        "The families called on the government to open negotiations immediately.",
+        "Israel must stop the bombing now, the president wrote.",
+    ],
+)
+def test_deadlines_calls_and_musts_are_demands(extract, body):
+    assert [e["stage"] for e in events(extract, body)][:1] == ["demand"]
+
+
+def test_a_call_for_restraint_is_no_negotiation_demand(extract):
+    found = events(extract, "Blinken called on the Israelis to show restraint.")
+    assert [e["stage"] for e in found] == []
