@@ -37,6 +37,10 @@ _STRONG_BREAK = re.compile(
     r"|(?<!\w.)(?:(?<=w)(?:hile|hereas)|(?<=b)ut|(?<=a)lthough)\b)"
 )
 _COORDINATION = re.compile(r"^[\s,]*(?:(?:[\w’'-]+\s+){0,4}?)(?:and|as well as|plus|,)\s*$", re.I)
+_RELATIVE_PRONOUN = re.compile(r"\s+(?i:who|that|which)(?:\s+(?i:were|was|are|is|had|have))?\s+")
+"""Between a head and the verb of its relative clause: "hostages who were taken"."""
+_OF_THE = re.compile(r"\s*(?i:of)\s+(?:the\s+)?")
+"""Before the whole of a partitive that opens its clause: "Of the 48 hostages still held, ..."."""
 _STILL_HELD = re.compile(r"\s+(?:still\s+)?(?:being\s+)?held\Z", re.I)
 """Between a head and its participle: "hostages still held", "hostages held"."""
 _FOR_A_TRUCE = re.compile(
@@ -371,7 +375,10 @@ def _clause_verb(
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
-    participle = len(after_head) > 1 and after_head[0][0] - head.end <= 1
+    participle = len(after_head) > 1 and (
+        after_head[0][0] - head.end <= 1
+        or _RELATIVE_PRONOUN.fullmatch(text, head.end, after_head[0][0]) is not None
+    )
     if (
         after_head
         and after_head[0][2] == "held"
@@ -381,6 +388,8 @@ def _clause_verb(
         and "," not in text[left[-1][1] : quantity.start]
     ):
         return "released"  # "Hamas frees on the first day the 48 hostages still held"
+    if participle and _OF_THE.fullmatch(text, left_start, quantity.start):
+        return after_head[0][2]  # "Of the 48 hostages still held, 20 are alive": the whole
     if participle and (after_head[0][2] == "held" or head.partitive):
         # "50 hostages held in Gaza will be released"; "50 of the 251 people abducted are
         # still in Gaza": the participle tells of the whole, not of the part

@@ -526,3 +526,26 @@ def test_people_who_had_to_leave_their_homes_are_displaced(extract):
 def test_the_phases_of_a_framework_are_counted(extract):
     found = figures(extract, "The mediators discussed a three-phase framework laid out in May.")
     assert summary(found) == [("phases", 3, 3, "exact")]
+
+
+def test_the_part_and_the_whole_of_a_partitive_keep_their_own_verbs(extract):
+    found = figures(
+        extract,
+        "In Gaza, 60 of the 240 hostages who were taken on 7 October are still held.",
+    )
+    assert {(r["measure"], r["low"]) for r in found} == {
+        ("hostages_held", 60),
+        ("hostages_taken", 240),
+    }
+    found = figures(extract, "Of the 59 hostages still held in Gaza, 24 are believed alive.")
+    assert {(r["measure"], r["low"]) for r in found} == {
+        ("hostages_held", 59),
+        ("hostages_alive", 24),
+    }
+
+
+def test_crew_members_freed_by_their_captors_are_hostages(extract):
+    found = figures(
+        extract, "The Houthis released the 25 crew members of the ship after Omani mediation."
+    )
+    assert [(r["measure"], r["low"]) for r in found] == [("hostages_released", 25)]
