@@ -549,3 +549,10 @@ def test_crew_members_freed_by_their_captors_are_hostages(extract):
         extract, "The Houthis released the 25 crew members of the ship after Omani mediation."
     )
     assert [(r["measure"], r["low"]) for r in found] == [("hostages_released", 25)]
+
+
+def test_people_forced_to_move_are_displaced(extract):
+    found = figures(
+        extract, "Aid agencies say some 300,000 people have been forced to move again this month."
+    )
+    assert [(r["measure"], r["low"]) for r in found] == [("displaced", 300000)]
