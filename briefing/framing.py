@@ -67,6 +67,12 @@ def _vocab() -> dict[str, CueSet]:
     }
 
 
+_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b"
+)
+
+
 def truce_context(
     quantity: Quantity, head_end: int, head_phrase: str, ctx: Context, phases: bool = False
 ) -> bool:
@@ -82,8 +88,9 @@ def truce_context(
     before = text[max(ctx.sentence[0], quantity.start - 40) : quantity.start].lower()
     if re.search(r"\b(?:ago|in|past|the\s+last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
-    if re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before):
-        return False  # a rate: "600 trucks a day"
+    rate = re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before)
+    if rate and not _MONTH.search(rate.group()):
+        return False  # a rate: "600 trucks a day" (not "began on 19 January and lasts 42 days")
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths
     labels = {label for *_, label in truce.find(text, *ctx.sentence)}
