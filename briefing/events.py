@@ -500,7 +500,10 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
     if _RECEIVING.match(word) and not _RECEIVED_WHOM.match(text, trigger.end):
         return False  # "received the leaders of Hamas", not "received the proposal"
     # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
-    return not (_MOVEMENT.match(word) and re.search(r"\bwho\s+$", before))
+    return not (
+        _MOVEMENT.match(word)
+        and re.search(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", before)
+    )
 
 
 def _event(

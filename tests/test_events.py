@@ -1040,3 +1040,12 @@ def test_deadlines_calls_and_musts_are_demands(extract, body):
 def test_a_call_for_restraint_is_no_negotiation_demand(extract):
     found = events(extract, "Blinken called on the Israelis to show restraint.")
     assert [e["stage"] for e in found] == []
+
+
+def test_people_who_had_arrived_somewhere_are_described_not_meeting(extract):
+    found = events(
+        extract,
+        "Soldiers opened fire on suspects who had arrived in vehicles in the south, which the "
+        "army called a breach of the agreement.",
+    )
+    assert [e["stage"] for e in found] == ["violation"]
