@@ -151,6 +151,12 @@ _MEETS_TERMS = re.compile(
 )
 """After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
 _MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|flew)\b", re.I)
+_STARTED = re.compile(r"\b(?i:began|begins|begin|effect|force|held\s+since)\b")
+_CARRIED = re.compile(
+    r"\b(?i:bus|buses|convoy|convoys|trucks?|lorries|ambulances?|vehicles?|planes?|aircraft|"
+    r"ships?|aid|prisoners|detainees|hostages|captives|bodies|coffins|remains)\b[^.,;]{0,40}$"
+)
+"""Who or what arrives: "Buses carrying the freed prisoners arrived in Ramallah" is no visit."""
 
 
 # Used for every trigger or every place, so compiled once here.
@@ -379,6 +385,8 @@ def _per_day(
     """One exchange per day listed: "24 hostages on Friday, 13 on Saturday, 13 on Sunday"."""
     if event.stage not in ("implementation", "extension") or event.modality != "actual":
         return [event]
+    if _STARTED.search(text, trigger.start, trigger.end):
+        return [event]  # "the truce, which began on 19 January, ends on Saturday": one start
     spans = _excluded(text, trigger, window)
     days = sorted(
         {
@@ -500,6 +508,8 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
     if _RECEIVING.match(word) and not _RECEIVED_WHOM.match(text, trigger.end):
         return False  # "received the leaders of Hamas", not "received the proposal"
     # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
+    if _MOVEMENT.match(word) and _CARRIED.search(text, sentence[0], trigger.start):
+        return False
     return not (
         _MOVEMENT.match(word)
         and re.search(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", before)

@@ -1049,3 +1049,19 @@ def test_people_who_had_arrived_somewhere_are_described_not_meeting(extract):
         "army called a breach of the agreement.",
     )
     assert [e["stage"] for e in found] == ["violation"]
+
+
+def test_a_truce_which_began_on_a_day_is_dated_by_its_start(extract):
+    found = events(
+        extract,
+        "The first phase of the truce, which began on 19 January, ends on Saturday.",
+        published=date(2025, 2, 27),
+    )
+    assert brief(found) == [("implementation", "actual", "2025-01-19", None)]
+
+
+def test_vehicles_and_freed_prisoners_arriving_make_no_visit(extract):
+    found = events(extract, "Buses carrying the freed prisoners arrived in Ramallah on Monday.")
+    assert "talks" not in [e["stage"] for e in found]
+    found = events(extract, "Israel is sending a delegation to Cairo today for talks.")
+    assert brief(found) == [("talks", "planned", "2024-03-06", "Cairo")]
