@@ -151,6 +151,10 @@ _MEETS_TERMS = re.compile(
 )
 """After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
 _MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|flew)\b", re.I)
+_MADE_AT = re.compile(
+    r"\b(?i:reached|signed|brokered|struck|sealed|concluded)\s+(?:in|at)\s+[^,;.]{0,40}"
+)
+"""Where a deal named in passing was made: not the place of the step that names it."""
 _STARTED = re.compile(r"\b(?i:began|begins|begin|effect|force|held\s+since)\b")
 _CARRIED = re.compile(
     r"\b(?i:bus|buses|convoy|convoys|trucks?|lorries|ambulances?|vehicles?|planes?|aircraft|"
@@ -788,13 +792,13 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         ):
             continue  # it tells of the trigger: "the negotiations (on ...), which resumed"
         spans.append(match.span())
-    for match in _APPOSITIVE.finditer(text, *window):
-        if not (match.start() < trigger.end and trigger.start < match.end()):
-            spans.append(match.span())
-    # "since the ceasefire took effect on 19 January": the phrase is the trigger's own
+    # An appositive participle ("Rashad, appointed on Wednesday, ..."), where a deal named in
+    # passing was made ("a violation of the agreement reached in Doha"), and a since-phrase,
+    # unless the phrase is the trigger's own ("since the ceasefire took effect on 19 January").
     spans += [
         m.span()
-        for m in _SINCE.finditer(text, *window)
+        for pattern in (_APPOSITIVE, _MADE_AT, _SINCE)
+        for m in pattern.finditer(text, *window)
         if not (m.start() < trigger.end and trigger.start < m.end())
     ]
     if trigger.stage == "demand":
@@ -882,7 +886,7 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     if is_state:
         return False  # "representatives from Qatar" is not a venue
     return bool(
-        re.search(r"\b(?:to|at)\s+(?:the\s+)?$", before)
+        re.search(r"\b(?:to|at|into)\s+(?:the\s+)?$", before)
         or re.match(r"\s+(?:talks|negotiations|meeting|summit)\b", after)
         or re.match(r"\s+(?:became|hosted|hosts|will host|is hosting|was hosting)\b", after)
     )

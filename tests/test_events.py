@@ -1065,3 +1065,14 @@ def test_vehicles_and_freed_prisoners_arriving_make_no_visit(extract):
     assert "talks" not in [e["stage"] for e in found]
     found = events(extract, "Israel is sending a delegation to Cairo today for talks.")
     assert brief(found) == [("talks", "planned", "2024-03-06", "Cairo")]
+
+
+def test_a_deal_named_in_passing_keeps_its_place_to_itself(extract):
+    found = events(
+        extract,
+        "Israel halted all deliveries into Gaza on 2 March, a step Hamas called a violation "
+        "of the agreement reached in Doha on 15 January.",
+        published=date(2025, 4, 18),
+    )
+    assert ("violation", "actual", "2025-03-02", "Gaza Strip") in brief(found)
+    assert ("agreement", "actual", "2025-01-15", "Doha") in brief(found)
