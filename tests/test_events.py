@@ -1076,3 +1076,15 @@ def test_a_deal_named_in_passing_keeps_its_place_to_itself(extract):
     )
     assert ("violation", "actual", "2025-03-02", "Gaza Strip") in brief(found)
     assert ("agreement", "actual", "2025-01-15", "Doha") in brief(found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Sunday the prime minister told his cabinet that Hamas would have to lay down its "
+        "weapons.",
+        "In a video statement on Sunday, the prime minister insisted that Hamas would be disarmed.",
+    ],
+)
+def test_what_a_side_would_have_to_do_is_demanded(extract, body):
+    assert [(e["stage"], e["date"]) for e in events(extract, body)] == [("demand", "2024-03-03")]
