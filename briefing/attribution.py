@@ -334,3 +334,36 @@ class SourceTrail:
         self.seen.extend(s for s in sources if s not in self.seen)
         self.last = sources[-1] if sources else (None if paragraph_break else self.last)
         self.opener = opener or (None if paragraph_break else self.opener)
+
+
+_GENERIC_SOURCE = re.compile(
+    r"(?:the\s+)?(?:[a-z]+\s+)?(?P<head>ministry|army|military|movement|group|rebels|militia)",
+    re.I,
+)
+"""A source named by its kind only ("the ministry", "the army", "the movement")."""
+
+
+def resolve_generic_source(
+    source: str | None,
+    position: int,
+    earlier: list[tuple[int, str]],
+    words_of: Callable[[str], str],
+) -> str | None:
+    """The actor a generic source stands for: the last one named before it of that kind.
+
+    ``earlier`` holds (start, canonical name) of the article's actor mentions in order;
+    ``words_of`` gives the words an actor is known by (its name, aliases and descriptions).
+    "the ministry" after "Gaza's health ministry said ..." is the Gaza Ministry of Health;
+    "the army" after "the Israeli army" is the Israel Defense Forces. A source that is
+    already an actor name, or no actor of that kind before it, leaves the source as it is.
+    """
+    if not source:
+        return source
+    generic = _GENERIC_SOURCE.fullmatch(source.strip())
+    if generic is None or source[:1].isupper():
+        return source
+    head = re.compile(rf"\b{generic['head']}", re.I)
+    for start, name in reversed(earlier):
+        if start < position and head.search(words_of(name)):
+            return name
+    return source

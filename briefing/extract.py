@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from briefing.actors import extract_actors, find_mentions
+from briefing.actors import Mention, extract_actors, find_mentions
 from briefing.articles import Article
+from briefing.attribution import resolve_generic_source
 from briefing.events import extract_events
 from briefing.figures import extract_figures
 from briefing.gazetteer import Gazetteer, default_gazetteer
-from briefing.records import ArticleRecord, Record
+from briefing.records import ArticleRecord, FigureRecord, Record
 
 
 def article_record(article: Article) -> ArticleRecord:
@@ -63,8 +64,23 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> lis
         return gazetteer.resolve(phrase, published)
 
     figures = extract_figures(article.id, article.text, article.sentences, published, resolve)
-    sources = {f.attribution for f in figures if f.attribution}
     mentions = find_mentions(article.text, gazetteer, published)
+    figures = _generic_sources(figures, mentions, gazetteer)
+    sources = {f.attribution for f in figures if f.attribution}
     actors = extract_actors(article.id, article.text, gazetteer, published, sources, mentions)
     events = extract_events(article, gazetteer, actors, mentions)
     return [record, *figures, *actors, *events]
+
+
+def _generic_sources(
+    figures: list[FigureRecord], mentions: list[Mention], gazetteer: Gazetteer
+) -> list[FigureRecord]:
+    """Figures attributed to "the ministry" or "the army", given the actor meant."""
+    earlier = [(m.start, m.name) for m in mentions if m.name in gazetteer.actors]
+    out = []
+    for figure in figures:
+        source = resolve_generic_source(
+            figure.attribution, figure.start, earlier, gazetteer.words_of
+        )
+        out.append(figure if source == figure.attribution else replace(figure, attribution=source))
+    return out

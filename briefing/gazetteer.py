@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 import yaml
@@ -100,7 +101,7 @@ class Gazetteer:
     _resolved: dict[tuple[str, date | None], str | None] = field(
         repr=False, default_factory=dict, compare=False
     )
-    _derived: dict[str, frozenset[str]] = field(repr=False, default_factory=dict, compare=False)
+    _derived: dict[str, Any] = field(repr=False, default_factory=dict, compare=False)
 
     def find(self, text: str, when: date | None = None) -> list[Match]:
         """Return every alias, metonym, demonym and valid description in ``text``."""
@@ -187,6 +188,18 @@ class Gazetteer:
                 name for name, actor in self.actors.items() if actor.kind == "media"
             )
         return self._derived["media"]
+
+    def words_of(self, name: str) -> str:
+        """The words an actor is known by: its name, aliases and descriptions, in one string.
+
+        Worked out once for all actors; "" for a name the gazetteer does not hold.
+        """
+        if "words" not in self._derived:
+            words: dict[str, list[str]] = {n: [n, *a.aliases] for n, a in self.actors.items()}
+            for description in self.descriptions:
+                words.setdefault(description.actor, []).append(description.text)
+            self._derived["words"] = {n: " | ".join(w) for n, w in words.items()}
+        return self._derived["words"].get(name, "")
 
     def place_words(self) -> frozenset[str]:
         """Every place name and alias, lower-cased (worked out once)."""

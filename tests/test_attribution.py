@@ -34,3 +34,20 @@ import pytest
 def test_sources(extract, body, source):
     figures = extract(body, kind="figure")
     assert [f["attribution"] for f in figures] == [source]
+
+
+def test_a_source_named_by_its_kind_is_the_last_actor_of_that_kind(extract):
+    records = extract(
+        "Gaza's health ministry reported new strikes on Monday. The Israeli army said it hit "
+        "a command post. At least 40 people were killed, the ministry said. Two soldiers "
+        "were wounded, according to the army.",
+        kind="figure",
+    )
+    sources = {(r["measure"], r["low"]): r["attribution"] for r in records}
+    assert sources[("killed", 40)] == "Gaza Ministry of Health"
+    assert sources[("injured", 2)] == "Israel Defense Forces"
+
+
+def test_a_source_named_by_its_kind_with_no_such_actor_before_it_stays_as_written(extract):
+    records = extract("At least 40 people were killed, the ministry said.", kind="figure")
+    assert [r["attribution"] for r in records] == ["ministry"]
