@@ -74,9 +74,20 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
             or resolve_source(phrase.strip(" ,.;:"))
             or resolve_source(cleaned)
         )
+        if name and _HEALTH_BODY.search(cleaned) and "health" not in name.lower():
+            return cleaned  # "Lebanon's health ministry" is not Lebanon: kept as written
         if name:
             return name
     return cleaned or None
+
+
+_HEALTH_BODY = re.compile(
+    r"\bhealth\s+(?:ministry|authority|authorities|department|directorate)\Z"
+    r"|\bministry\s+of\s+(?:public\s+)?health\Z",
+    re.I,
+)
+"""A health ministry is a source of its own (tolls), not the state it belongs to; a foreign
+ministry speaks for its state ("the Qatari foreign ministry" is Qatar)."""
 
 
 @functools.cache

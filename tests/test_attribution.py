@@ -51,3 +51,15 @@ def test_a_source_named_by_its_kind_is_the_last_actor_of_that_kind(extract):
 def test_a_source_named_by_its_kind_with_no_such_actor_before_it_stays_as_written(extract):
     records = extract("At least 40 people were killed, the ministry said.", kind="figure")
     assert [r["attribution"] for r in records] == ["ministry"]
+
+
+def test_a_health_ministry_is_its_own_source_not_its_state(extract):
+    records = extract(
+        "At least five people were killed in the strike, Lebanon's health ministry said.",
+        kind="figure",
+    )
+    assert [r["attribution"] for r in records] == ["Lebanon's health ministry"]
+    records = extract(
+        "Ten more hostages will be freed, the Qatari foreign ministry said.", kind="figure"
+    )
+    assert [r["attribution"] for r in records] == ["Qatar"]
