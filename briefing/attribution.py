@@ -208,7 +208,10 @@ def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candid
     strong: list[Candidate] = []
     weak: list[Candidate] = []
     for match in before.finditer(sentence_text):
-        if not is_document(match["src"]) and not _TIME_WORD.match(match["src"]):
+        issued = _ISSUED_IN_CLAUSE.match(sentence_text, match.start("src"))
+        if issued:  # "according to figures that the Lebanese health ministry published"
+            strong.append((issued.start("src"), issued.end("src"), issued["src"], False))
+        elif not is_document(match["src"]) and not _TIME_WORD.match(match["src"]):
             strong.append((match.start("src"), match.end("src"), match["src"], False))
     for match in _passive().finditer(sentence_text):
         if not any(c[0] <= match.start("src") < c[1] for c in strong):
@@ -236,6 +239,14 @@ def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candid
         # "Gaza toll", "Hamas' figures": a possessive only counts when no one is said to speak.
         weak.append((match.start("src"), match.end("src"), owner, False))
     return tuple(strong), tuple(weak)
+
+
+_ISSUED_IN_CLAUSE = re.compile(
+    r"(?:(?:the|its|their|new|latest|last|official)\s+)*(?i:figures|count|toll|tally|data|"
+    r"statistics)\s+(?:that|which)\s+(?P<src>[^,;.()]{3,60}?)\s+(?i:published|released|"
+    r"issued|compiled|gave|provided|updated)\b"
+)
+"""A count named with the body that issued it in a relative clause: the body is the source."""
 
 
 def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:

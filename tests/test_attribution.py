@@ -63,3 +63,12 @@ def test_a_health_ministry_is_its_own_source_not_its_state(extract):
         "Ten more hostages will be freed, the Qatari foreign ministry said.", kind="figure"
     )
     assert [r["attribution"] for r in records] == ["Qatar"]
+
+
+def test_figures_that_a_body_published_come_from_that_body(extract):
+    records = extract(
+        "According to figures that the Gaza health ministry published on Tuesday, 30,000 "
+        "people have been killed.",
+        kind="figure",
+    )
+    assert [r["attribution"] for r in records] == ["Gaza Ministry of Health"]
