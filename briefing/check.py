@@ -82,6 +82,9 @@ def check(
         catalog = folder / CATALOG_NAME
     ids = _check_corpus(report, folder, catalog)
     _check_gazetteer(report, gazetteer, places)
+    stages = config.CUES_DIR / "stages.yaml"
+    report.problems += check_stages(stages)
+    report.checked.append(f"stage cues {stages}")
     own_gold = folder / "gold"
     if gold is None:
         gold = own_gold if own_gold.is_dir() else config.GOLD_DIR
@@ -240,6 +243,45 @@ def check_places(path: Path) -> tuple[list[str], set[str] | None]:
         if names[str(entry["name"])] == 2:
             problems.append(f"{path}: entry {index}: duplicate place {entry['name']!r}")
     return problems, set(names)
+
+
+_SPLIT_LEADS = {"which", "that", "who", "whose", "and", "or", "but"}
+
+
+def check_stages(path: Path) -> list[str]:
+    """Stage cue entries that look like a phrase a comma split in two.
+
+    In a YAML list a comma ends an entry, so "truce, which began" becomes the trigger "truce"
+    (every truce mentioned would make an event) and "which began". An entry that opens with
+    "which", "and" and the like, or a lone negotiation noun among another stage's verbs, is
+    reported.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [f"{path}: unreadable ({str(exc).splitlines()[0]})"]
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), dict):
+        return [f"{path}: no 'stages' mapping"]
+    objects = {str(o).lower() for o in data.get("negotiation_objects") or []}
+    problems = []
+    for stage, spec in data["stages"].items():
+        for kind in ("verbs", "nouns"):
+            for entry in (spec or {}).get(kind) or []:
+                words = str(entry).lower().split()
+                if not words:
+                    continue
+                if words[0] in _SPLIT_LEADS:
+                    problems.append(
+                        f"{path}: {stage} {kind}: {entry!r} opens with {words[0]!r}; "
+                        "was a phrase split at a comma? (write it without the comma)"
+                    )
+                lone = kind == "verbs" and len(words) == 1 and words[0] in objects
+                if lone and words[0].rstrip("s") != stage:
+                    problems.append(
+                        f"{path}: {stage} verbs: {entry!r} alone would make every mention of "
+                        "it an event; was a phrase split at a comma?"
+                    )
+    return problems
 
 
 def check_gold(directory: Path, articles: set[str] | None = None) -> list[str]:

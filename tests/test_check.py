@@ -9,7 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from briefing import config, ingest
-from briefing.check import check, check_catalog, check_gazetteer, check_gold, check_places
+from briefing.check import (
+    check,
+    check_catalog,
+    check_gazetteer,
+    check_gold,
+    check_places,
+    check_stages,
+)
 from briefing.cli import main
 
 HEADER = "id,title,outlet,published,original_language,url\n"
@@ -212,3 +219,27 @@ def test_ingested_corpus_is_checked(tmp_path: Path) -> None:
         f"{corpus / 'originals' / 'link.txt'}: symlink points outside the corpus {corpus}",
         f"{corpus / 'gold' / 'nobody.json'}: article 'nobody' is not in the corpus",
     ]
+
+
+def test_a_stage_phrase_split_at_a_comma_is_reported(tmp_path: Path) -> None:
+    stages = tmp_path / "stages.yaml"
+    stages.write_text(
+        "stages:\n"
+        "  implementation:\n"
+        "    verbs: [took effect, truce, which began]\n"
+        "  demand:\n"
+        "    verbs: [demands, insisted on]\n"
+        "negotiation_objects: [truce, demands, deal]\n",
+        encoding="utf-8",
+    )
+    problems = check_stages(stages)
+    assert len(problems) == 2
+    assert "'truce'" in problems[0] and "'which began'" in problems[1]
+    assert check_stages(config.CUES_DIR / "stages.yaml") == []
+
+
+def test_unreadable_stage_cues(tmp_path: Path) -> None:
+    stages = tmp_path / "stages.yaml"
+    stages.write_text("stages: [unclosed\n", encoding="utf-8")
+    (problem,) = check_stages(stages)
+    assert problem.startswith(f"{stages}: unreadable")
