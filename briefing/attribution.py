@@ -359,7 +359,8 @@ class SourceTrail:
 
 
 _GENERIC_SOURCE = re.compile(
-    r"(?:the\s+)?(?:[a-z]+\s+)?(?P<head>ministry|army|military|movement|group|rebels|militia)",
+    r"(?:the\s+)?(?:(?P<modifier>[a-z]+)\s+)?"
+    r"(?P<head>ministry|army|military|movement|group|rebels|militia)",
     re.I,
 )
 """A source named by its kind only ("the ministry", "the army", "the movement")."""
@@ -384,8 +385,16 @@ def resolve_generic_source(
     generic = _GENERIC_SOURCE.fullmatch(source.strip())
     if generic is None or source[:1].isupper():
         return source
-    head = re.compile(rf"\b{generic['head']}", re.I)
+    # The kind must end one of the actor's names ("Israeli military", not "military wing"),
+    # and a word before it must be one of its words too ("foreign ministry" is not the
+    # health ministry).
+    head = re.compile(rf"\b{generic['head']}s?(?= \||$)", re.I)
+    modifier = generic["modifier"]
     for start, name in reversed(earlier):
-        if start < position and head.search(words_of(name)):
-            return name
+        words = words_of(name)
+        if start >= position or not head.search(words):
+            continue
+        if modifier and not re.search(rf"\b{re.escape(modifier)}\b", words, re.I):
+            continue
+        return name
     return source

@@ -55,12 +55,9 @@ _SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
 _UNTIL = re.compile(first_letters(["until", "till"]) + r"\b(?:\s+\S+){0,6}")
 """'Would last until 20 April': the end of a period, not the day of the step."""
 _UNTIL_WORD = re.compile(r"\b(?i:until|till|unless)\b")
-_DEADLINE = re.compile(
-    r"\bby\s+(?:the\s+end\s+of\s+|next\s+|this\s+)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|\d{1,2}\b|noon|midnight|tomorrow)"
-)
-"""'Return our hostages by Saturday noon': the deadline of a demand, not the day it was made."""
+_DEADLINE = re.compile(r"\b(?i:by)\s+(?:[\w:.'’]+\s+){0,3}\Z|(?i:by)\s")
+"""Before a date, or opening it: 'return our hostages by Saturday noon', 'by noon on Saturday'
+give the deadline of a demand, not the day it was made."""
 _DATE_ADJECTIVE = re.compile(
     r"\b[\w ]{3,20}(?=\s+(?:Hamas\s+)?(?:attack|attacks|massacre|assault|raid|offensive)\b)", re.I
 )
@@ -132,7 +129,7 @@ _INTERNAL = re.compile(
 """A body of one state meeting by itself; not when it is the object ("a speech to the Knesset")."""
 _CONDITIONAL = re.compile(r"(?i:if|unless)\b")
 _CLAUSE_OPENS = re.compile(r"(?:^|\bthat|[,;:—–])\s*$")
-_WARNED = re.compile(r"\b(?i:warn|threat|vow)\w*")
+_WARNED = re.compile(r"\b(?i:warn|threat|vow)\w*(?:\s+[\w'’]+){0,4}?\s+(?i:that)\b")
 """An ultimatum ("if Hamas does not ...") opens what is said or the sentence, or follows a
 warning ("warned that there would be hell to pay if the hostages are not freed"); a condition
 trailing another step ("prepare a plan ... if the movement does not") is part of that step."""
@@ -152,13 +149,15 @@ _MEETS_TERMS = re.compile(
 """After "meets": a proposal that "meets Netanyahu's conditions" is no meeting."""
 _MOVEMENT = re.compile(r"^(?:arrived|arrives|arriving|landed|travell?ed|visited|flew)\b", re.I)
 _MADE_AT = re.compile(
-    r"\b(?i:reached|signed|brokered|struck|sealed|concluded)\s+(?:in|at)\s+[^,;.]{0,40}"
+    r"\b(?i:agreement|deal|truce|ceasefire|accord|understanding)\s+(?:\w+\s+){0,2}?"
+    r"(?i:reached|signed|brokered|struck|sealed|concluded)\s+(?:in|at)\s+[^,;.]{0,40}"
 )
-"""Where a deal named in passing was made: not the place of the step that names it."""
+"""Where a deal named in passing was made ("a violation of the agreement reached in Doha"):
+not the place of the step that names it. "Talks concluded in Cairo" keeps its place."""
 _STARTED = re.compile(r"\b(?i:began|begins|begin|effect|force|held\s+since)\b")
 _CARRIED = re.compile(
     r"\b(?i:bus|buses|convoy|convoys|trucks?|lorries|ambulances?|vehicles?|planes?|aircraft|"
-    r"ships?|aid|prisoners|detainees|hostages|captives|bodies|coffins|remains)\b[^.,;]{0,40}$"
+    r"ships?|prisoners|detainees|hostages|captives|bodies|coffins|remains)\b[^.,;]{0,40}$"
 )
 """Who or what arrives: "Buses carrying the freed prisoners arrived in Ramallah" is no visit."""
 
@@ -616,7 +615,8 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "negated" if denied else "actual"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
-    if _COUNTERFACTUAL.match(text, trigger.start):
+    first_word = _FIRST_WORD.match(text, trigger.start)
+    if _COUNTERFACTUAL.match(text, first_word.end() if first_word else trigger.start):
         return "negated"  # "The negotiations, which should have started on May 3": they did not
     # "may" the modal, not "May 12" the month
     words = (m.group() for m in cues["hypothetical"].finditer(around))
@@ -644,9 +644,15 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
 
 
 _COUNTERFACTUAL = re.compile(
-    r"[^.;]{0,40}?\b(?i:should|ought\s+to|was\s+supposed\s+to|were\s+supposed\s+to)\s+"
+    # Right after the trigger's noun phrase, or in the relative clause on it ("The
+    # negotiations on the second phase, which should have started on 3 February"), or inside
+    # the trigger itself ("The talks should have opened"); not in a clause with a subject of
+    # its own ("Hamas accepted the deal, which Israel should have rejected").
+    r"(?:(?:\s+[\w'’-]+){0,4}?\s*,?\s+(?i:which|that)|\s+[\w'’-]+){0,1}\s+"
+    r"(?i:should|ought\s+to|was\s+supposed\s+to|were\s+supposed\s+to)\s+"
     r"(?:have\s+\w+ed|have\s+begun|have\s+been\s+\w+ed)\b"
 )
+_FIRST_WORD = re.compile(r"[\w'’-]+")
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|told|announced|indicated|added|stated|declared|confirmed)\b"
     r"[^.;]{0,200}?\bwould\b",
@@ -703,10 +709,19 @@ def _date(
         m
         for m in resolve_dates(text, published, *window, future=future)
         if not any(a <= m.start < b for a, b in spans)
+        and not (trigger.stage == "demand" and _deadline(text, m))
     ]
     if not mentions:
         return None
     return min(mentions, key=lambda m: abs(m.start - trigger.start))
+
+
+def _deadline(text: str, mention: DateMention) -> bool:
+    """Is the date a deadline ("by Saturday", "by noon on Saturday")?"""
+    return bool(
+        _DEADLINE.match(text, mention.start)
+        or _DEADLINE.search(text, max(0, mention.start - 30), mention.start)
+    )
 
 
 def _anaphoric_date(
@@ -801,8 +816,6 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         for m in pattern.finditer(text, *window)
         if not (m.start() < trigger.end and trigger.start < m.end())
     ]
-    if trigger.stage == "demand":
-        spans += [m.span() for m in _DEADLINE.finditer(text, *window)]
     stretch = text[window[0] : window[1]]
     if "til" in stretch or "TIL" in stretch:  # cheap test: "until", "till", "UNTIL"
         spans += [m.span() for m in _UNTIL.finditer(text, *window)]

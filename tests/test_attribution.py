@@ -72,3 +72,19 @@ def test_figures_that_a_body_published_come_from_that_body(extract):
         kind="figure",
     )
     assert [r["attribution"] for r in records] == ["Gaza Ministry of Health"]
+
+
+def test_a_source_named_by_its_kind_must_be_that_kind_of_actor(extract):
+    records = extract(
+        "Gaza's health ministry said 20 people were killed. Three hostages will be freed on "
+        "Sunday, the foreign ministry said.",
+        kind="figure",
+    )
+    sources = {(r["measure"], r["low"]): r["attribution"] for r in records}
+    assert sources[("hostages_released", 3)] != "Gaza Ministry of Health"
+    records = extract(
+        "The Israeli army said it hit a post. The Qassam Brigades, Hamas's military wing, fired "
+        "rockets. Two soldiers were wounded, the military said.",
+        kind="figure",
+    )
+    assert [r["attribution"] for r in records] == ["Israel Defense Forces"]

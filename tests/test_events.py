@@ -770,6 +770,15 @@ def test_an_ultimatum_is_a_demand_dated_when_it_was_made(extract):
         extract, "Unless the hostages are released by 10 March, there will be no truce, he said."
     )
     assert [e["stage"] for e in found][:1] == ["demand"]
+    assert "2024-03-10" not in [e["date"] for e in found]  # a deadline, not the day of it
+    found = events(
+        extract, "By Saturday Hamas must release the hostages, the president said on Monday."
+    )
+    assert [(e["stage"], e["date"]) for e in found] == [("demand", None)]
+    found = events(
+        extract, "Hamas must release the hostages by noon on Saturday, the president said."
+    )
+    assert [(e["stage"], e["date"]) for e in found] == [("demand", None)]
 
 
 def test_a_meeting_of_one_government_is_no_round_of_talks(extract):
@@ -804,6 +813,12 @@ def test_a_condition_trailing_another_step_is_no_ultimatum(extract):
         "are not released before the summit.",
     )
     assert [(e["stage"], e["date"]) for e in found] == [("demand", "2024-03-04")]
+    found = events(
+        extract,
+        "The envoy, who has warned Hamas before, said Israel would draw up plans for an "
+        "offensive if the movement does not respect the truce.",
+    )
+    assert "demand" not in [e["stage"] for e in found]
 
 
 def test_a_reported_ultimatum_takes_the_date_of_its_report(extract):
@@ -852,6 +867,11 @@ def test_a_future_reported_with_would_is_planned(extract):
     )
     assert [(e["stage"], e["modality"]) for e in found] == [("acceptance", "hypothetical")]
     found = events(extract, "Without guarantees, the delegations would meet again in Doha.")
+    assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
+    found = events(
+        extract,
+        "The mediators said the delegations would meet again in Doha as long as the strikes stop.",
+    )
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
 
 
@@ -968,6 +988,9 @@ def test_what_should_have_happened_did_not(extract):
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "negated")]
     found = events(extract, "The talks should resume on Monday, officials said.")
     assert [(e["stage"], e["modality"]) for e in found] == [("talks", "hypothetical")]
+    # What should have happened is another clause's step, not the acceptance.
+    found = events(extract, "Hamas accepted the deal, which Israel should have rejected.")
+    assert ("acceptance", "actual") in [(e["stage"], e["modality"]) for e in found]
 
 
 def test_a_list_of_conditions_is_a_demand(extract):
@@ -1063,6 +1086,8 @@ def test_a_truce_which_began_on_a_day_is_dated_by_its_start(extract):
 def test_vehicles_and_freed_prisoners_arriving_make_no_visit(extract):
     found = events(extract, "Buses carrying the freed prisoners arrived in Ramallah on Monday.")
     assert "talks" not in [e["stage"] for e in found]
+    found = events(extract, "Aid envoy David Satterfield arrived in Cairo on Monday for talks.")
+    assert brief(found) == [("talks", "actual", "2024-03-04", "Cairo")]
     found = events(extract, "Israel is sending a delegation to Cairo today for talks.")
     assert brief(found) == [("talks", "planned", "2024-03-06", "Cairo")]
 
@@ -1076,6 +1101,8 @@ def test_a_deal_named_in_passing_keeps_its_place_to_itself(extract):
     )
     assert ("violation", "actual", "2025-03-02", "Gaza Strip") in brief(found)
     assert ("agreement", "actual", "2025-01-15", "Doha") in brief(found)
+    found = events(extract, "Talks concluded in Cairo on Monday without a breakthrough.")
+    assert brief(found) == [("talks", "actual", "2024-03-04", "Cairo")]
 
 
 @pytest.mark.parametrize(
