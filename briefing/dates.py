@@ -40,6 +40,8 @@ _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTH_NAMES["sept"] = 9
 _DAY_NAMES = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+MONTH_WORD = re.compile(rf"\b(?i:{'|'.join(m.lower() for m in calendar.month_name if m)})\b")
+"""A full month name, any case ("January", "march")."""
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -92,9 +94,7 @@ _NUMERIC = re.compile(
 # "On Thursday (20/2)": a day and month in brackets after the weekday, as Indonesian and
 # Malay papers write it; only in brackets, where "1/2" cannot be a fraction.
 _PAREN_DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>1[0-2]|0?[1-9])\)")
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?i:on\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\Z"
-)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?i:on\s+)?(?i:{'|'.join(_DAY_NAMES)})\s*\Z")
 """The weekday the bracket belongs to: the mention starts there and the weekday is not read
 again as a date of its own."""
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

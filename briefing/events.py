@@ -23,12 +23,14 @@ from briefing.anchored import Anchored, room
 from briefing.articles import Article
 from briefing.dates import DateMention, resolve_dates
 from briefing.gazetteer import Gazetteer
+from briefing.numbers import parse_words
 from briefing.records import ActorRecord, EventRecord
 from briefing.restatements import POSITIONS as _POSITIONS
 from briefing.restatements import Found as _Found
 from briefing.restatements import add as _add
 from briefing.spans import ByStart
 from briefing.triggers import CONTRAST as _CONTRAST
+from briefing.triggers import REPORTING_VERBS
 from briefing.triggers import Trigger as _Trigger
 from briefing.triggers import clauses as _clauses
 from briefing.triggers import find_triggers as _triggers
@@ -583,10 +585,7 @@ def _refused_until(
     """Is the step refused until something happens ("no talks until the raids stop")?"""
     if not _UNTIL_WORD.search(text, trigger.end, window[1]):
         return False
-    return _NEGATION_WORD.search(text, clause[0], trigger.end) is not None
-
-
-_NEGATION_WORD = re.compile(r"\b(?i:no|not|never|cannot|won't|wouldn't|isn't|aren't)\b|n't\b")
+    return _vocab()["modality"]["negated"].search(text, clause[0], trigger.end) is not None
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -653,11 +652,7 @@ _COUNTERFACTUAL = re.compile(
     r"(?:have\s+\w+ed|have\s+begun|have\s+been\s+\w+ed)\b"
 )
 _FIRST_WORD = re.compile(r"[\w'’-]+")
-_REPORTED_FUTURE = re.compile(
-    r"\b(?:said|says|told|announced|indicated|added|stated|declared|confirmed)\b"
-    r"[^.;]{0,200}?\bwould\b",
-    re.I,
-)
+_REPORTED_FUTURE = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b[^.;]{{0,200}}?\bwould\b", re.I)
 _CONDITION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:if|unless|provided|as long as)\b", re.I)
 _DENIAL = re.compile(r"\b(?:did not|didn't|never|denied)\b", re.I)
 _QUOTES = set("\"“”‘’'«»")
@@ -753,8 +748,8 @@ def _anaphoric_date(
     if not days:
         return None
     if counted:  # "Four days later", "two weeks earlier"
-        number = counted["n"].lower()
-        shift = int(number) if number.isdigit() else _SMALL_NUMBERS[number]
+        number = counted["n"]
+        shift = int(number) if number.isdigit() else int(parse_words(number) or 1)
         shift *= 7 if counted["unit"].lower().startswith("week") else 1
         shift *= -1 if counted["dir"].lower() == "earlier" else 1
     else:
@@ -764,14 +759,9 @@ def _anaphoric_date(
     return DateMention(anaphor.start(), anaphor.end(), when, "day")
 
 
-_SMALL_NUMBERS = {
-    word: n
-    for n, word in enumerate("a two three four five six seven eight nine ten".split(), start=1)
-}
-_SMALL_NUMBERS["one"] = 1
 _COUNTED_ANAPHOR = re.compile(
-    r"\b(?P<n>(?i:" + "|".join(_SMALL_NUMBERS) + r")|\d{1,2})\s+(?P<unit>(?i:days?|weeks?))"
-    r"\s+(?P<dir>(?i:later|earlier))\b"
+    r"\b(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2})\s+"
+    r"(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:later|earlier))\b"
 )
 """A day counted from the last one reported: "Four days later", "three days earlier"."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.cues import CueSet, cue_set
-from briefing.dates import DateMention, resolve_dates
+from briefing.dates import MONTH_WORD, DateMention, resolve_dates
 from briefing.numbers import Quantity
 from briefing.vocab import first_letter_parts, first_letters, load_yaml, phrase_pattern
 
@@ -67,12 +67,6 @@ def _vocab() -> dict[str, CueSet]:
     }
 
 
-_MONTH = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)\b"
-)
-
-
 def truce_context(
     quantity: Quantity, head_end: int, head_phrase: str, ctx: Context, phases: bool = False
 ) -> bool:
@@ -89,7 +83,7 @@ def truce_context(
     if re.search(r"\b(?:ago|in|past|the\s+last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
     rate = re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before)
-    if rate and not _MONTH.search(rate.group()):
+    if rate and not MONTH_WORD.search(rate.group()):
         return False  # a rate: "600 trucks a day" (not "began on 19 January and lasts 42 days")
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths

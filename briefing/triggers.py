@@ -327,9 +327,12 @@ def _reports(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> boo
     )
 
 
-_REPORTED_BY = re.compile(
-    r"\b(?:said|says|told|warned|warns|announced|announces|declared|declares|stated|added)\b"
-)
+REPORTING_VERBS = (
+    "said says told warned warns announced announces declared declares stated added indicated "
+    "confirmed"
+).split()
+"""Verbs that report what follows them ("said on Tuesday that ...")."""
+_REPORTED_BY = re.compile(rf"\b(?i:{'|'.join(REPORTING_VERBS)})\b")
 
 
 def _opens(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:
