@@ -358,12 +358,11 @@ class SourceTrail:
         self.opener = opener or (None if paragraph_break else self.opener)
 
 
-_GENERIC_SOURCE = re.compile(
-    r"(?:the\s+)?(?:(?P<modifier>[a-z]+)\s+)?"
-    r"(?P<head>ministry|army|military|movement|group|rebels|militia)",
-    re.I,
-)
-"""A source named by its kind only ("the ministry", "the army", "the movement")."""
+@functools.cache
+def _generic_source() -> re.Pattern[str]:
+    """A source named by its kind only ("the ministry", "the army", "the movement")."""
+    kinds = "|".join(map(re.escape, load_yaml("attribution.yaml").get("generic_kinds") or []))
+    return re.compile(rf"(?:the\s+)?(?:(?P<modifier>[a-z]+)\s+)?(?P<head>{kinds or '(?!)'})", re.I)
 
 
 def resolve_generic_source(
@@ -382,7 +381,7 @@ def resolve_generic_source(
     """
     if not source:
         return source
-    generic = _GENERIC_SOURCE.fullmatch(source.strip())
+    generic = _generic_source().fullmatch(source.strip())
     if generic is None or source[:1].isupper():
         return source
     # The kind must end one of the actor's names ("Israeli military", not "military wing"),

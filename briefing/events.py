@@ -157,11 +157,6 @@ _MADE_AT = re.compile(
 """Where a deal named in passing was made ("a violation of the agreement reached in Doha"):
 not the place of the step that names it. "Talks concluded in Cairo" keeps its place."""
 _STARTED = re.compile(r"\b(?i:began|begins|begin|effect|force|held\s+since)\b")
-_CARRIED = re.compile(
-    r"\b(?i:bus|buses|convoy|convoys|trucks?|lorries|ambulances?|vehicles?|planes?|aircraft|"
-    r"ships?|prisoners|detainees|hostages|captives|bodies|coffins|remains)\b[^.,;]{0,40}$"
-)
-"""Who or what arrives: "Buses carrying the freed prisoners arrived in Ramallah" is no visit."""
 
 
 # Used for every trigger or every place, so compiled once here.
@@ -186,10 +181,6 @@ _RECEIVED_WHOM = re.compile(
     r"heads?|chiefs?|counterparts?|representatives?|president|emir|king)\b"
 )
 _SCENE = re.compile(r"\b(?:killed|killing|wounded|injured|hit)\s+(?:\S+\s+){0,5}in\s+$")
-# People who gather somewhere are there for the event: "thousands demonstrated in Tel Aviv".
-_GATHERED = re.compile(
-    r"\b(?:demonstrat|protest|rall(?:y|ie|yi)|march|gather|assembl)\w*\s+in\s+(?:the\s+)?$"
-)
 _DESTINATION = re.compile(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+to\s+$")
 _WHERE_PEOPLE_ARE = re.compile(
     r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+"
@@ -513,7 +504,7 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
     if _RECEIVING.match(word) and not _RECEIVED_WHOM.match(text, trigger.end):
         return False  # "received the leaders of Hamas", not "received the proposal"
     # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
-    if _MOVEMENT.match(word) and _CARRIED.search(text, sentence[0], trigger.start):
+    if _MOVEMENT.match(word) and _vocab()["carried"].search(text, sentence[0], trigger.start):
         return False
     return not (
         _MOVEMENT.match(word)
@@ -878,7 +869,7 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
     before = text[max(0, start - 40) : start].lower()
     if _SCENE.search(before):
         return True  # "fire killed two people in Rafah": where it happened
-    if _GATHERED.search(before):
+    if _vocab()["gathered"].search(before):
         return True
     if _DESTINATION.search(before):
         return True  # "Blinken will travel to Israel": a destination, even a state

@@ -85,6 +85,10 @@ def vocab() -> dict:
             + word_pattern(data.get("military_plan_verbs") or [])
         ),
         "presence": re.compile(r"[\s,]*" + word_pattern(data.get("presence_words") or [])),
+        "gathered": re.compile(
+            word_pattern(data.get("gathering_verbs") or []) + r"\s+in\s+(?:the\s+)?\Z"
+        ),
+        "carried": re.compile(word_pattern(data.get("carried_words") or []) + r"[^.,;]{0,40}\Z"),
         "shared_occasion": re.compile(
             r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
             + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))
