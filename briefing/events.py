@@ -157,6 +157,8 @@ _MADE_AT = re.compile(
 """Where a deal named in passing was made ("a violation of the agreement reached in Doha"):
 not the place of the step that names it. "Talks concluded in Cairo" keeps its place."""
 _STARTED = re.compile(r"\b(?i:began|begins|begin|effect|force|held\s+since)\b")
+"""A truce's start ("which began", "took effect", "came into force", "held since"): one day,
+never split into one event per day named after it, as a list of exchanges is."""
 
 
 # Used for every trigger or every place, so compiled once here.
@@ -297,7 +299,11 @@ def _present(text: str, clause: tuple[int, int]) -> bool:
     )
 
 
-_WITH_ING = re.compile(r"[\s,]*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]+ing\b")
+_WITH_ING = re.compile(
+    r"[\s,]*with\s+(?:[\w'’-]+\s+){1,4}?[a-z]+ing\s+(?:(?i:an?|the|its|his|her|their|new)\b|[A-Z])"
+)
+"""'with Washington presenting a proposal': a participle with its object, not a noun in -ing
+('with the fighting in Gaza')."""
 
 
 def _present_at(
@@ -503,9 +509,9 @@ def _is_talks(text: str, trigger: _Trigger, before: str, sentence: tuple[int, in
         return False  # "he met his parents", "met the families of the hostages"
     if _RECEIVING.match(word) and not _RECEIVED_WHOM.match(text, trigger.end):
         return False  # "received the leaders of Hamas", not "received the proposal"
-    # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
     if _MOVEMENT.match(word) and _vocab()["carried"].search(text, sentence[0], trigger.start):
-        return False
+        return False  # "Buses carrying the freed prisoners arrived in Ramallah": no visit
+    # "Blinken, who arrived in Israel on Wednesday, is due to meet": the person's background
     return not (
         _MOVEMENT.match(word)
         and re.search(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", before)
@@ -719,8 +725,10 @@ def _anaphoric_date(
 ) -> DateMention | None:
     """The day that "the same evening" or "earlier that day" refers to: the last one reported.
 
-    An opening "In the afternoon," refers back the same way. The search runs back over the
-    previous sentences (from ``lookback``) up to the phrase.
+    An opening "In the afternoon," refers back the same way, and "four days later" or "two
+    weeks earlier" counts from that day, unless the window names a day of its own or the
+    count lies in one of the ``excluded`` spans (a clause about another step). The search runs
+    back over the previous sentences (from ``lookback``) up to the phrase.
     """
     anaphor = _ANAPHORIC_OPENING.match(text, *window) or _ANAPHORIC_SCAN.search(text, *window)
     counted = None

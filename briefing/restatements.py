@@ -110,8 +110,9 @@ def _same_step(earlier: Found, item: Found) -> bool:
         return True  # "the talks" again, or the same round with one more fact
     if item.sentence - earlier.sentence > _MERGE_WINDOW:
         return False
-    # "Hamas demands a withdrawal" and "Hamas demands an end to the war" are two demands;
-    # "Hamas insists that no hostages will be freed until ..." is one, told in one sentence.
+    # "Hamas demands a withdrawal" and "Hamas demands an end to the war" are two demands (the
+    # same for rejections); "Hamas insists that no hostages will be freed until ..." is one,
+    # told in one sentence.
     return (
         b.stage not in ("demand", "rejection")
         or item.sentence == earlier.sentence

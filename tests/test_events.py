@@ -1115,3 +1115,12 @@ def test_a_deal_named_in_passing_keeps_its_place_to_itself(extract):
 )
 def test_what_a_side_would_have_to_do_is_demanded(extract, body):
     assert [(e["stage"], e["date"]) for e in events(extract, body)] == [("demand", "2024-03-03")]
+
+
+def test_a_noun_in_ing_after_with_is_no_shared_occasion(extract):
+    found = events(
+        extract,
+        "Talks in Cairo ended on Monday, with the fighting in Gaza raging, and Hamas "
+        "presented a proposal on Wednesday.",
+    )
+    assert ("proposal", "actual", "2024-03-06", None) in brief(found)
