@@ -218,23 +218,7 @@ def extract_events(
         participants = list(dict.fromkeys(m.name for m in named.starting_in(s_start, s_end)))
         seen: set[tuple[str, int]] = set()
         before: tuple[_Trigger, EventRecord] | None = None
-        windows = _windows(text, clauses, triggers, s_end)
-        kept = [
-            (t, w)
-            for t, w in zip(triggers, windows, strict=True)
-            if _is_event(text, t, w[0], (s_start, s_end))
-        ]
-        if len(kept) < len(triggers):
-            # A trigger that makes no event ("the cabinet is due to meet on Thursday to
-            # ratify the deal") takes no part of the clause before the one that does.
-            triggers = [t for t, _ in kept]
-            windows = [
-                ((new[0][0], old[0][1]), (new[1][0], old[1][1]))
-                for new, (_, old) in zip(
-                    _windows(text, clauses, triggers, s_end), kept, strict=True
-                )
-            ]
-        for trigger, (clause, window) in zip(triggers, windows, strict=True):
+        for trigger, (clause, window) in _event_windows(text, clauses, triggers, s_start, s_end):
             if (trigger.stage, clause[0]) in seen:
                 continue
             seen.add((trigger.stage, clause[0]))
@@ -324,6 +308,31 @@ def _present_at(
     stop = min((t.start for t in triggers if t.start >= window[1]), default=window[1])
     place = _place(text, gazetteer, trigger, (window[1], stop))
     return replace(event, place=place) if place else event
+
+
+def _event_windows(
+    text: str, clauses: list[tuple[int, int]], triggers: list[_Trigger], s_start: int, s_end: int
+) -> list[tuple[_Trigger, tuple[tuple[int, int], tuple[int, int]]]]:
+    """The triggers that make events, each with its clause and window.
+
+    A trigger that makes no event ("the cabinet is due to meet on Thursday to ratify the
+    deal": a cabinet meeting by itself) gives up the start of its clause to the next trigger,
+    which then reaches back to where the dropped one began; where each window ends does not
+    change.
+    """
+    spans = _windows(text, clauses, triggers, s_end)
+    kept = [
+        (trigger, span)
+        for trigger, span in zip(triggers, spans, strict=True)
+        if _is_event(text, trigger, span[0], (s_start, s_end))
+    ]
+    if len(kept) == len(triggers):
+        return kept
+    wider = _windows(text, clauses, [trigger for trigger, _ in kept], s_end)
+    return [
+        (trigger, ((new[0][0], old[0][1]), (new[1][0], old[1][1])))
+        for new, (trigger, old) in zip(wider, kept, strict=True)
+    ]
 
 
 def _body_then_headline(article: Article) -> list[tuple[int, tuple[int, int]]]:
