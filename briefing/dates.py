@@ -97,6 +97,16 @@ _PAREN_DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>1[0-2]|0?[1-9])\)"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?i:on\s+)?(?i:{'|'.join(_DAY_NAMES)})\s*\Z")
 """The weekday the bracket belongs to: the mention starts there and the weekday is not read
 again as a date of its own."""
+_UNITS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+_ORDINALS = {word: day for day, word in enumerate(_UNITS, start=1)}
+_ORDINALS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
+_ORDINALS |= {f"twenty-{word}": 20 + day for word, day in list(_ORDINALS.items()) if day < 10}
+_ORDINAL = "|".join(w.replace("-", "[\\s-]") for w in sorted(_ORDINALS, key=len, reverse=True))
+# "the tenth of October", "the twenty-first of March": a day spelt out, as read on the radio.
+_ORDINAL_DATE = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{_ORDINAL})\s+of\s+{_MONTH}(?![\w-])", re.I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("numeric", _NUMERIC),
@@ -104,6 +114,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
     ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
+    ("ordinal", _ORDINAL_DATE),
     ("md", _MONTH_DAY),
     ("month", _MONTH_ONLY),
     ("year", _YEAR_ONLY),
@@ -115,6 +126,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # its word or at the words before it that the pattern allows ("at the end of", "last", "the
 # day"); ``back`` is room for the longest such lead.
 _ANCHORED: dict[re.Pattern[str], Anchored] = {
+    _ORDINAL_DATE: Anchored(
+        _ORDINAL_DATE,
+        _MONTH_NAMES,
+        lead=rf"(?i:\b(?:the\s+)?(?:{_ORDINAL})\s+of\s+)",
+        back=room("the twenty seventh of"),
+    ),
     _MONTH_DAY: Anchored(_MONTH_DAY, _MONTH_NAMES),
     _MONTH_ONLY: Anchored(
         _MONTH_ONLY,
@@ -270,6 +287,10 @@ def _resolve(
         return None
     if kind in ("dm", "md"):
         return _month_day(m, published, future)
+    if kind == "ordinal":
+        day = _ORDINALS[re.sub(r"[\s-]+", "-", m["ordinal"].lower())]
+        when = _day_of_year(_MONTH_NAMES[m["month"].lower()], day, published, future)
+        return DateMention(m.start(), m.end(), when, "day") if when else None
     if kind == "paren":
         when = _day_of_year(int(m["month"]), int(m["day"]), published, future)
         weekday = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())

@@ -368,3 +368,16 @@ def test_day_and_month_in_brackets(text, written, when):
 
 def test_brackets_that_hold_no_day_and_month_are_no_date():
     assert resolve_dates("a ratio of (45/13) and (7/31)", date(2025, 2, 27)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("The truce took effect on the tenth of October.", date(2025, 10, 10)),
+        ("Talks resumed on the twenty-first of March.", date(2025, 3, 21)),
+        ("It ends on the Thirty First of December.", date(2024, 12, 31)),
+    ],
+)
+def test_days_spelt_out_as_ordinals(text, when):
+    (found,) = resolve_dates(text, date(2025, 10, 29))
+    assert (found.date, found.precision) == (when, "day")
