@@ -1122,3 +1122,14 @@ def test_a_deal_named_in_passing_keeps_its_place_to_itself(extract):
 )
 def test_what_a_side_would_have_to_do_is_demanded(extract, body):
     assert [(e["stage"], e["date"]) for e in events(extract, body)] == [("demand", "2024-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("body", "stage"),
+    [
+        ("18 March – Israel resumes air strikes across Gaza, ending the ceasefire.", "breakdown"),
+        ("The Rafah crossing reopened on Monday for the wounded.", "implementation"),
+    ],
+)
+def test_timeline_present_and_crossings(extract, body, stage):
+    assert stage in [e["stage"] for e in events(extract, body)]
