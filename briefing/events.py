@@ -69,6 +69,9 @@ _ATTACK_WORD = re.compile(
 _A_DAY_AFTER = re.compile(r"\ba day after\b", re.I)
 _DATELINE = re.compile(r"[^\n–—]{0,40}?\d\s[–—]\s+(?:\([^)\n]{1,40}\)\s*)?")
 """A dateline opening the body ("25th November 2023 – (Jerusalem) ..."): publication, not event."""
+_NOUN_PHRASE = r"\s+\w"
+"""After "the day after": an event named ("the day after the war", "the day before he left"),
+not a day counted from the last one reported ("The day after, he flew to Doha")."""
 _ANAPHORIC = re.compile(
     # "the same day", "that evening", "earlier that day"; "the day before"; "the next day".
     # The first letter opens the pattern so the engine skips to it; the groups only flag
@@ -76,9 +79,10 @@ _ANAPHORIC = re.compile(
     r"[TtEeLlAa](?<!\w.)(?i:"
     r"(?:(?<=[Tt])(?:he\s+same|hat)|(?<=[Ee])arlier\s+that|(?<=[Ll])ater\s+that)"
     r"\s+(?:day|evening|night|morning|afternoon)\b"
-    r"|(?P<before>(?<=[Tt])he\s+day\s+before|(?<=[Tt])he\s+previous\s+day|(?<=[Aa])\s+day\s+earlier)\b"
-    r"|(?P<after>(?<=[Tt])he\s+day\s+after|(?<=[Tt])he\s+next\s+day|(?<=[Tt])he\s+following\s+day"
-    r"|(?<=[Aa])\s+day\s+later)\b)"
+    rf"|(?P<before>(?<=[Tt])he\s+day\s+before(?!{_NOUN_PHRASE})|(?<=[Tt])he\s+previous\s+day"
+    r"|(?<=[Aa])\s+day\s+earlier)\b"
+    rf"|(?P<after>(?<=[Tt])he\s+day\s+after(?!{_NOUN_PHRASE})|(?<=[Tt])he\s+next\s+day"
+    r"|(?<=[Tt])he\s+following\s+day|(?<=[Aa])\s+day\s+later)\b)"
 )
 # Tried only where its day word occurs (briefing.anchored): every phrase ends with one, and
 # starts there ("earlier that day") or at the words before it ("the following day").

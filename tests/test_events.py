@@ -1133,3 +1133,17 @@ def test_what_a_side_would_have_to_do_is_demanded(extract, body):
 )
 def test_timeline_present_and_crossings(extract, body, stage):
     assert stage in [e["stage"] for e in events(extract, body)]
+
+
+def test_the_day_after_an_event_is_no_day_counted(extract):
+    found = events(
+        extract,
+        "On 18 February he gave the prime minister until 8 March to approve a plan for the "
+        "day after the war.",
+        published=date(2024, 3, 9),
+    )
+    assert brief(found) == [("demand", "actual", "2024-02-18", None)]
+    found = events(
+        extract, "The envoy met Sisi in Cairo on Monday. The day after, he met the Emir in Doha."
+    )
+    assert ("talks", "actual", "2024-03-05", "Doha") in brief(found)
