@@ -115,7 +115,9 @@ _RELEASE_TRIGGER = re.compile(
     r"^(?:released|freed|were released|was released|were freed|was freed|handed)", re.I
 )
 _RESCUERS = re.compile(
-    r"\b(?:forces|troops|army|soldiers|commandos|special forces|military)\b[^.]{0,30}$", re.I
+    r"\b(?:forces|troops|army|soldiers|commandos|special forces|military|units|police)\b"
+    r"[^.]{0,30}$",
+    re.I,
 )
 _INTERNAL_BODIES = ["cabinet", "government", "Knesset", "ministers", "parliament"]
 _INTERNAL_PLAIN = (

@@ -1147,3 +1147,8 @@ def test_the_day_after_an_event_is_no_day_counted(extract):
         extract, "The envoy met Sisi in Cairo on Monday. The day after, he met the Emir in Doha."
     )
     assert ("talks", "actual", "2024-03-05", "Doha") in brief(found)
+
+
+def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
+    found = events(extract, "Israeli special units freed on Saturday four hostages in Nuseirat.")
+    assert "implementation" not in [e["stage"] for e in found]
