@@ -68,7 +68,7 @@ SETS = [
     ("dev2/articles", "dev2/gold", 0.85, 0.96, 0.53),  # first: 0.84, 0.96, 0.38
     ("dev3/articles", "dev3/gold", 0.87, 0.94, 0.65),  # first: 0.85, 0.90, 0.43
     ("dev4/articles", "dev4/gold", 0.87, 0.91, 0.66),  # first: 0.84, 0.94, 0.53
-    ("dev5/articles", "dev5/gold", 0.81, 0.89, 0.42),  # first: 0.84, 0.92, 0.42
+    ("dev5/articles", "dev5/gold", 0.81, 0.89, 0.46),  # first: 0.84, 0.92, 0.42
 ]
 
 
