@@ -62,7 +62,9 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
             cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
             break
     if keep_as_written.search(cleaned):
-        return cleaned
+        named = resolve_source(cleaned) if resolve_source else None
+        # "Gaza's Government Media Office" is an actor whose own name holds "media".
+        return named if named and keep_as_written.search(named) else cleaned
     if cleaned in data["metonyms"]:
         return data["metonyms"][cleaned]
     if resolve_source:
@@ -101,7 +103,7 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     )
     verbs = phrase_pattern(data["verbs"] + data["weak_verbs"])
     subject = re.compile(
-        rf"(?:^|[,;“”\"]\s*|\b(?:and|but|what|whom|who|which|that)\s+)(?P<src>(?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+"
+        rf"(?:^|[,;:“”\"]\s*|\b(?:and|but|what|whom|who|which|that)\s+)(?P<src>(?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+"
         rf"(?:(?:also|has|have|had|since|instead|then|in\s+turn|privately|publicly)\s+)*"
         rf"(?P<verb>{verbs})\b",
         re.I,

@@ -88,3 +88,31 @@ def test_a_source_named_by_its_kind_must_be_that_kind_of_actor(extract):
         kind="figure",
     )
     assert [r["attribution"] for r in records] == ["Israel Defense Forces"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Casualties: Gaza's health ministry says more than 48,400 people have been killed.",
+            "Gaza Ministry of Health",
+        ),
+        (
+            "Gaza's health ministry reported strikes. The ministry puts the toll since October "
+            "at more than 69,400.",
+            "Gaza Ministry of Health",
+        ),
+        (
+            "Gaza's Government Media Office said 3,203 trucks had entered by the end of October.",
+            "Government Media Office in Gaza",
+        ),
+        (
+            "The Hostages and Missing Families Forum met the minister. Some 120 hostages are "
+            "still held in Gaza, the forum said.",
+            "Hostages and Missing Families Forum",
+        ),
+    ],
+)
+def test_more_ways_of_naming_a_source(extract, body, source):
+    records = extract(body, kind="figure")
+    assert [r["attribution"] for r in records] == [source]
