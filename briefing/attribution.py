@@ -165,10 +165,17 @@ def find_source(
         if not pool:
             continue
         after = [c for c in pool if c[0] > position and not c[3]]
-        if after:
-            return min(after)[2]
-        return min(pool, key=lambda c: abs(c[0] - position))[2]
+        chosen = min(after) if after else min(pool, key=lambda c: abs(c[0] - position))
+        return _antecedent(chosen, [*strong, *weak])
     return None
+
+
+def _antecedent(chosen: Candidate, candidates: list[Candidate]) -> str | None:
+    """The source a pronoun stands for: "the ministry raised the toll; according to it, ..."."""
+    if chosen[2].lower() not in ("it", "they"):
+        return chosen[2]
+    earlier = [c for c in candidates if c[0] < chosen[0] and c[2].lower() not in ("it", "they")]
+    return max(earlier)[2] if earlier else chosen[2]  # resolved later from the actors named
 
 
 def _part(sentence_text: str, position: int) -> tuple[int, int]:
@@ -372,6 +379,7 @@ def resolve_generic_source(
     position: int,
     earlier: list[tuple[int, str]],
     words_of: Callable[[str], str],
+    is_body: Callable[[str], bool] = lambda name: True,
 ) -> str | None:
     """The actor a generic source stands for: the last one named before it of that kind.
 
@@ -379,10 +387,16 @@ def resolve_generic_source(
     ``words_of`` gives the words an actor is known by (its name, aliases and descriptions).
     "the ministry" after "Gaza's health ministry said ..." is the Gaza Ministry of Health;
     "the army" after "the Israeli army" is the Israel Defense Forces. A source that is
-    already an actor name, or no actor of that kind before it, leaves the source as it is.
+    already an actor name, or no actor of that kind before it, leaves the source as it is. A
+    pronoun ("according to it") is the last actor before it for which ``is_body`` holds (an
+    organization or a state, not a person), or no source.
     """
     if not source:
         return source
+    if source.lower() in ("it", "they"):
+        # "according to it": the last body named before it, else no source at all
+        bodies = [name for start, name in earlier if start < position and is_body(name)]
+        return bodies[-1] if bodies else None
     generic = _generic_source().fullmatch(source.strip())
     if generic is None or source[:1].isupper():
         return source

@@ -80,7 +80,11 @@ def _generic_sources(
     out = []
     for figure in figures:
         source = resolve_generic_source(
-            figure.attribution, figure.start, earlier, gazetteer.words_of
+            figure.attribution,
+            figure.start,
+            earlier,
+            gazetteer.words_of,
+            lambda name: gazetteer.actors[name].kind in ("organization", "state"),
         )
         out.append(figure if source == figure.attribution else replace(figure, attribution=source))
     return out

@@ -116,3 +116,14 @@ def test_a_source_named_by_its_kind_must_be_that_kind_of_actor(extract):
 def test_more_ways_of_naming_a_source(extract, body, source):
     records = extract(body, kind="figure")
     assert [r["attribution"] for r in records] == [source]
+
+
+def test_according_to_it_is_the_body_named_before(extract):
+    records = extract(
+        "On Sunday the Ministry of Health of the Gaza Strip raised the toll to 274 dead; "
+        "according to it, there are dozens of children among the dead.",
+        kind="figure",
+    )
+    assert {r["attribution"] for r in records} == {"Gaza Ministry of Health"}
+    records = extract("According to it, 40 people were killed on Sunday.", kind="figure")
+    assert [r["attribution"] for r in records] == [None]
