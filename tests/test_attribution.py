@@ -127,3 +127,11 @@ def test_according_to_it_is_the_body_named_before(extract):
     assert {r["attribution"] for r in records} == {"Gaza Ministry of Health"}
     records = extract("According to it, 40 people were killed on Sunday.", kind="figure")
     assert [r["attribution"] for r in records] == [None]
+
+
+def test_details_reported_by_the_media_come_from_the_media(extract):
+    records = extract(
+        "According to details reported by Israeli media, the plan foresees a 60-day truce.",
+        kind="figure",
+    )
+    assert [(r["measure"], r["attribution"]) for r in records] == [("duration", "Israeli media")]
