@@ -83,8 +83,10 @@ def truce_context(
     if re.search(r"\b(?:ago|in|past|the\s+last|within)\s*$", before) and not phases:
         return False  # "in the past 24 hours", "within 72 hours"
     rate = re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before)
-    if rate and not MONTH_WORD.search(rate.group()):
-        return False  # a rate: "600 trucks a day" (not "began on 19 January and lasts 42 days")
+    # The number may be a day of a date, written either way round: "began on 19 January and
+    # lasts 42 days", "began on January 19 and lasted 42 days".
+    if rate and not MONTH_WORD.search(before, max(0, rate.start() - 10), rate.end()):
+        return False  # a rate: "600 trucks a day"
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths
     labels = {label for *_, label in truce.find(text, *ctx.sentence)}

@@ -561,5 +561,7 @@ def test_people_forced_to_move_are_displaced(extract):
 def test_a_truce_length_after_a_date_is_no_rate(extract):
     found = figures(extract, "The truce began on 19 January and lasts 42 days.")
     assert [(r["measure"], r["low"]) for r in found] == [("duration", 42)]
+    found = figures(extract, "The truce began on January 19 and lasted 42 days.")
+    assert [(r["measure"], r["low"]) for r in found] == [("duration", 42)]
     found = figures(extract, "The deal allows 600 trucks a day into Gaza.")
     assert ("duration", 1) not in [(r["measure"], r["low"]) for r in found]
