@@ -565,3 +565,10 @@ def test_a_truce_length_after_a_date_is_no_rate(extract):
     assert [(r["measure"], r["low"]) for r in found] == [("duration", 42)]
     found = figures(extract, "The deal allows 600 trucks a day into Gaza.")
     assert ("duration", 1) not in [(r["measure"], r["low"]) for r in found]
+
+
+def test_a_plan_in_phases_and_a_deadline_to_respond(extract):
+    found = figures(extract, "Hamas is studying the three-phase plan presented by Biden.")
+    assert [(r["measure"], r["low"]) for r in found] == [("phases", 3)]
+    found = figures(extract, "Trump said Hamas had three or four days to respond to the plan.")
+    assert "duration" not in [r["measure"] for r in found]
