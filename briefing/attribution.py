@@ -189,7 +189,7 @@ def _part(sentence_text: str, position: int) -> tuple[int, int]:
 def _apposition() -> re.Pattern[str]:
     verbs = phrase_pattern(load_yaml("attribution.yaml")["verbs"])
     return re.compile(
-        r"(?<=[A-Za-z]),\s+(?:run|controlled|led|headed|based|the)\b[^,;]{2,70},"
+        r"(?<=[A-Za-z]),\s+(?:run|controlled|led|headed|based|the|which|who|whose)\b[^,;]{2,70},"
         rf"(?=\s+(?:{verbs})\b)"
     )
 

@@ -135,3 +135,12 @@ def test_details_reported_by_the_media_come_from_the_media(extract):
         kind="figure",
     )
     assert [(r["measure"], r["attribution"]) for r in records] == [("duration", "Israeli media")]
+
+
+def test_a_relative_clause_between_a_source_and_its_verb(extract):
+    records = extract(
+        "Gaza's health ministry, which does not distinguish between civilians and fighters, "
+        "said that 274 people were killed.",
+        kind="figure",
+    )
+    assert [r["attribution"] for r in records] == ["Gaza Ministry of Health"]
