@@ -619,7 +619,7 @@ def ingest(
 def check(
     corpus: Path | None, gazetteer: Path | None, places: Path | None, gold: Path | None
 ) -> None:
-    """Check the catalog, gazetteer, places and gold files; print every problem found.
+    """Check the catalog, gazetteer, places, stage cues and gold files; print every problem.
 
     Exit code 1 if there is any problem.
 
