@@ -210,6 +210,8 @@ class State:
     urls: dict[str, str]
     sources: dict[tuple[str, str], str] = field(default_factory=dict)
     """(file name, title slug) → id: the same file with the same title is the same article."""
+    batch: dict[str, str] = field(default_factory=dict)
+    """id → the input added or replaced under it in this run."""
 
 
 def decide(state: State, candidate: Candidate, replace: bool) -> Outcome:
@@ -235,6 +237,13 @@ def decide(state: State, candidate: Candidate, replace: bool) -> Outcome:
         chosen, same = state.sources[source], "file name and title"
     else:
         chosen, same = article_id(candidate.article.title, candidate.article.text), "id"
+    if chosen in state.batch:
+        return Outcome(
+            candidate.path, REFUSED, chosen,
+            f"{candidate.path}: same {same} as {state.batch[chosen]}, added as {chosen} in this"
+            " run, with different text; give one of them another id in its catalog",
+            candidate.warnings,
+        )  # fmt: skip
     if chosen not in state.rows:
         return Outcome(candidate.path, ADDED, chosen, None, candidate.warnings)
     if not replace:
@@ -498,6 +507,7 @@ def _ingest_one(
         )
     if outcome.status in (ADDED, REPLACED):
         _store(stage, state, outcome.id or "", candidate)
+        state.batch[outcome.id or ""] = str(path)
     return outcome
 
 

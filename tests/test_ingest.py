@@ -438,6 +438,32 @@ def test_catalog_given_with_the_files_names_the_ids(tmp_path: Path) -> None:
     assert (outcome.status, outcome.id) == ("refused", "a1")
 
 
+@pytest.mark.parametrize("replace", [False, True])
+def test_two_files_given_one_id_in_one_run_are_not_a_replacement(
+    tmp_path: Path, replace: bool
+) -> None:
+    """Two catalogs beside two folders name different articles "a1": the second is refused,
+    with a message naming the first file, and --replace does not let it overwrite the first.
+    """
+    for folder, text in (("one", ARTICLE), ("two", OTHER)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a1.txt").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "catalog.csv").write_text(
+            "id,title,outlet,published,original_language,url\na1,,,,,\n", encoding="utf-8"
+        )
+    target = tmp_path / "corpus"
+    args = ["--replace"] if replace else []
+    result = run("ingest", tmp_path / "one", tmp_path / "two", "--corpus", target, *args)
+    assert result.exit_code == 0  # the first was added
+    assert result.stderr.splitlines() == [
+        f"refused: {tmp_path / 'two' / 'a1.txt'}: same id as {tmp_path / 'one' / 'a1.txt'},"
+        " added as a1 in this run, with different text; give one of them another id in its"
+        " catalog"
+    ]
+    assert "Negotiators met in Cairo" in (target / "articles" / "a1.txt").read_text("utf-8")
+    assert not (target / ".previous").exists()
+
+
 def test_summary_lists_every_outcome_and_exit_code(tmp_path: Path, inbox: Path) -> None:
     (inbox / "copy.txt").write_text(ARTICLE, encoding="utf-8")
     (inbox / "empty.txt").write_bytes(b"")
