@@ -104,6 +104,14 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
             for number, item in enumerate(items, start=1):
                 _check_item(path, kind, number, item)
             gold[kind].extend({**item, "article": article} for item in items)
+        # A file without a kind is unfinished, not an article with none of it: scoring it
+        # would count every record extracted as false and none as missed.
+        missing = [kind for kind in _KEYS if kind not in data]
+        if missing:
+            raise GoldError(
+                f"{path}: no {', '.join(repr(k) for k in missing)} list"
+                f" (write \"{missing[0]}\": [] for an article with none)"
+            )
     return Gold(gold, covered)
 
 

@@ -76,6 +76,9 @@ def test_no_overlap_is_refused_not_scored_perfect():
         ({"figures": ["x"]}, "figures item 1: expected an object"),
         ({"figures": [{"measure": "killed", "low": "many", "high": 3}]}, "low must be a number"),
         ({"actors": {"name": "Hamas"}}, "'actors' must be a list"),
+        # An unfinished file is an error, not an article whose every record is false.
+        ({}, r"a\.json: no 'figures', 'actors', 'events' list \(write \"figures\": \[\]"),
+        ({"figures": [], "actors": []}, r"no 'events' list \(write \"events\": \[\] for an"),
     ],
 )
 def test_bad_gold_is_a_clear_error(tmp_path, content, message):
