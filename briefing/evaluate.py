@@ -110,7 +110,7 @@ def read_gold(directory: str | Path, articles: Iterable[str] | None = None) -> G
         if missing:
             raise GoldError(
                 f"{path}: no {', '.join(repr(k) for k in missing)} list"
-                f" (write \"{missing[0]}\": [] for an article with none)"
+                f' (write "{missing[0]}": [] for an article with none)'
             )
     return Gold(gold, covered)
 
