@@ -435,10 +435,7 @@ def _is_event(
     """Leave out wishes, goals, descriptions of people, and triggers without their object."""
     vocab = _vocab()
     before = text[max(sentence[0], trigger.start - 40) : trigger.start]
-    if vocab["goals"].search(text, clause[0], trigger.start) and trigger.stage not in (
-        "demand",
-        "rejection",
-    ):
+    if _goal(text, clause[0], trigger.start) and trigger.stage not in ("demand", "rejection"):
         return False
     if _CONDITION.search(text[clause[0] : trigger.start]):
         return False  # the condition of something else: "if a truce agreement is not reached"
@@ -475,6 +472,27 @@ def _is_event(
         if _RESCUERS.search(before):
             return False  # a rescue by troops is not a negotiated release
     return True
+
+
+def _goal(text: str, start: int, end: int) -> bool:
+    """Is there a goal word in ``text[start:end]`` ("hoping to", "push for"), not a noun?
+
+    "Press secretary Leavitt says ..." and "the Associated Press" hold no goal: a goal word
+    opening a noun (``goal_word_nouns``), or capitalised inside the sentence, is passed over.
+    """
+    vocab = _vocab()
+    for found in vocab["goals"].finditer(text, start, end):
+        if vocab["goal_nouns"].match(text, found.start()):
+            continue
+        if found.group()[:1].isupper() and found.start() > start and _NAME_BEFORE.search(
+            text, max(0, found.start() - 30), found.start()
+        ):
+            continue
+        return True
+    return False
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+\Z")
 
 
 def _not_a_demand(text: str, trigger: _Trigger, before: str, sentence: tuple[int, int]) -> bool:

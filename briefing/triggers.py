@@ -68,6 +68,7 @@ def vocab() -> dict:
         "objects": re.compile(word_pattern(data["negotiation_objects"])),
         "modality": modality,
         "goals": re.compile(word_pattern(data["goal_words"])),
+        "goal_nouns": re.compile(word_pattern(data["goal_word_nouns"])),
         "received": re.compile(
             word_pattern(data.get("received_words") or []) + r"\s+(?:[\w'’-]+\s+){0,3}\Z"
         ),

@@ -67,6 +67,21 @@ def test_negated_and_hypothetical(extract):
 
 def test_a_goal_is_not_an_event(extract):
     assert events(extract, "Mediators are trying to reach an agreement before Ramadan.") == []
+    assert events(extract, "Officials will press for an agreement before Ramadan.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "White House press secretary Karoline Leavitt said Israel had accepted the proposal.",
+        "Press secretary Karoline Leavitt said Israel had accepted the proposal.",
+        "Hamas told a press conference in Doha that it had accepted the proposal.",
+        "A Hamas official told the Associated Press that the group accepted the proposal.",
+    ],
+)
+def test_press_as_a_noun_is_no_goal(extract, body):
+    """"press" is a goal word ("press for a deal"), not in "press secretary" or a name."""
+    assert [r["stage"] for r in events(extract, body)] == ["acceptance"]
 
 
 def test_rejection_needs_a_negotiation_object(extract):
