@@ -484,8 +484,10 @@ def _goal(text: str, start: int, end: int) -> bool:
     for found in vocab["goals"].finditer(text, start, end):
         if vocab["goal_nouns"].match(text, found.start()):
             continue
-        if found.group()[:1].isupper() and found.start() > start and _NAME_BEFORE.search(
-            text, max(0, found.start() - 30), found.start()
+        if (
+            found.group()[:1].isupper()
+            and found.start() > start
+            and _NAME_BEFORE.search(text, max(0, found.start() - 30), found.start())
         ):
             continue
         return True

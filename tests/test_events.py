@@ -80,7 +80,7 @@ def test_a_goal_is_not_an_event(extract):
     ],
 )
 def test_press_as_a_noun_is_no_goal(extract, body):
-    """"press" is a goal word ("press for a deal"), not in "press secretary" or a name."""
+    """ "press" is a goal word ("press for a deal"), not in "press secretary" or a name."""
     assert [r["stage"] for r in events(extract, body)] == ["acceptance"]
 
 
