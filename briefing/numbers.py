@@ -53,7 +53,7 @@ _NUMBER_START = starts_with(
     [*_SMALL, *_TENS, *_SCALES, "dozen", "a", "half", "between", "from"], r"\d"
 )
 _WORDS = (
-    r"(?:an?(?=\s+(?:day|week|month|year|fortnight)\b))|"
+    r"(?:an?(?=\s+(?:day|week|month|year|fortnight)\b(?!-long\b)))|"
     rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?{_WORD}"
     rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+){_WORD})*"
 )
@@ -270,6 +270,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(text) if end is None else end
     found = _numeric(text, start, end)
     found += _vague(text, start, end)
+    found += _one_unit_long(text, start, end)
     found.sort(key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
     for quantity in found:
@@ -456,6 +457,19 @@ def _vague(text: str, start: int, end: int) -> list[Quantity]:
             )
         )
     return out
+
+
+_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>(?i:day|week|month|year))-long\b")
+
+
+def _one_unit_long(text: str, start: int, end: int) -> list[Quantity]:
+    """One unit of time with no number written: "the week-long truce"."""
+    if text.find("-long", start, end) == -1:
+        return []
+    return [
+        Quantity(m.start(), m.end(), m.start(), m.end("unit"), 1.0, 1.0, "exact", m["unit"].lower())
+        for m in _UNIT_LONG.finditer(text, start, end)
+    ]
 
 
 def unit_days(unit: str) -> float | None:

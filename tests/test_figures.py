@@ -90,6 +90,14 @@ def test_durations_in_days(extract):
     assert record["status"] == "proposed"
 
 
+def test_a_week_long_truce_is_seven_days(extract):
+    found = figures(extract, "A week-long truce in November allowed the release of 105 hostages.")
+    assert [(r["measure"], r["low"], r["unit"], r["text"]) for r in found] == [
+        ("duration", 7, "days", "week-long"),
+        ("hostages_released", 105, "people", "105"),
+    ]
+
+
 def test_phases_and_their_length(extract):
     found = figures(extract, "The plan would unfold in four stages, each lasting 30 days.")
     assert [(r["measure"], r["low"], r["unit"]) for r in found] == [

@@ -272,6 +272,9 @@ def test_vague_amounts(text: str, surface: str, low: float, high: float) -> None
         ("a 42-day pause", "42-day", 42, "day"),
         ("a four-day truce", "four-day", 4, "day"),
         ("a three-phase deal", "three-phase", 3, "phase"),
+        # one unit with no number written
+        ("the week-long truce", "week-long", 1, "week"),
+        ("a Month-long pause", "Month-long", 1, "month"),
     ],
 )
 def test_compounds_carry_their_unit(text: str, surface: str, value: float, unit: str) -> None:
