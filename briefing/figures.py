@@ -158,6 +158,7 @@ def _sentence_figures(
     counted = [i for i, h in enumerate(heads) if h.cls is not None]
     out: list[FigureRecord] = []
     previous: tuple[Head, str | None, FigureRecord | None] | None = None
+    released_part = False
     for index, quantity in enumerate(quantities):
         head = heads[index]
         # The verb of a number is looked for after the previous number's noun: in "34,654
@@ -185,13 +186,16 @@ def _sentence_figures(
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
         if last_figure and head.anaphor and last_figure.measure.startswith("hostages_"):
             measure = _OF_HOSTAGES.get(measure or "", measure)  # "105 held, including 34 dead"
-        if (
-            measure == "hostages_dead"
-            and head.anaphor
-            and last_figure
+        # "handed over 33 hostages, eight of them dead"; "returned 33 hostages, 25 of them
+        # alive and eight dead": the parts of a release are released people and remains.
+        in_release = (
+            last_figure is not None
             and last_figure.measure == "hostages_released"
-        ):
-            measure = "remains_returned"  # "handed over 33 hostages, eight of them dead"
+            and (head.anaphor or (released_part and bool(_COORDINATION.match(between))))
+        )
+        released_part = in_release and measure in _PARTS_OF_RELEASE
+        if released_part:
+            measure = _PARTS_OF_RELEASE[measure or ""]
         previous = (head, verb, previous[2] if previous else None)
         if measure is None or (
             measure in ("duration", "phases") and head.cls not in ("time", "phase")
@@ -208,6 +212,7 @@ def _sentence_figures(
 
 
 _OF_HOSTAGES = {"killed": "hostages_dead", "hostages_taken": "hostages_held"}
+_PARTS_OF_RELEASE = {"hostages_dead": "remains_returned", "hostages_alive": "hostages_released"}
 _LIST_TAIL = re.compile(r"^[^;:.()]{0,30}?(?:,|\band)\s*$")
 
 

@@ -580,3 +580,24 @@ def test_a_plan_in_phases_and_a_deadline_to_respond(extract):
     assert [(r["measure"], r["low"]) for r in found] == [("phases", 3)]
     found = figures(extract, "Trump said Hamas had three or four days to respond to the plan.")
     assert "duration" not in [r["measure"] for r in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Hamas has returned 33 Israeli hostages, 25 of them alive and eight dead.",
+            [("hostages_released", 33), ("hostages_released", 25), ("remains_returned", 8)],
+        ),
+        (
+            "Hamas handed over 33 hostages, eight of them dead.",
+            [("hostages_released", 33), ("remains_returned", 8)],
+        ),
+        (  # parts of those still held stay alive and dead
+            "Hamas still holds 59 hostages, 24 of them alive and 35 dead.",
+            [("hostages_held", 59), ("hostages_alive", 24), ("hostages_dead", 35)],
+        ),
+    ],
+)
+def test_parts_of_a_release_are_released_people_and_remains(extract, body, expected):
+    assert [(r["measure"], r["low"]) for r in figures(extract, body)] == expected
