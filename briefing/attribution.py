@@ -46,6 +46,16 @@ def _normalising_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str]
 
 
 @functools.cache
+def _outlet() -> re.Pattern[str]:
+    """An outlet's kind, then its capitalised name, ending the phrase."""
+    kinds = phrase_pattern(load_yaml("attribution.yaml").get("media_nouns") or [])
+    return re.compile(
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?i:{kinds})\s+"
+        r"(?P<name>[A-Z][\w’'-]*(?:[\s-](?:al-)?[A-Z][\w’'-]*){0,3})\Z"
+    )
+
+
+@functools.cache
 def _issuers() -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in load_yaml("attribution.yaml").get("issuers") or []]
 
@@ -61,6 +71,10 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
             phrase = issued.group(1)
             cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
             break
+    outlet = _outlet().match(cleaned)
+    if outlet:  # "the Lebanese channel Al-Mayadeen": Al-Mayadeen
+        name = outlet["name"]
+        return (resolve_source(name) if resolve_source else None) or name
     if keep_as_written.search(cleaned):
         named = resolve_source(cleaned) if resolve_source else None
         # "Gaza's Government Media Office" is an actor whose own name holds "media".
@@ -261,7 +275,12 @@ _ISSUED_IN_CLAUSE = re.compile(
 def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:
     """The subject of a reporting verb, less leading words that are not part of it."""
     src = match["src"].strip()
-    lead = re.match(r"(?:(?:of|among|in|what|whom|who|which|that|and|but)\s+)+", src)
+    lead = re.match(
+        r"(?:(?:of|among|in|what|whom|who|which|that|and|but|while|whereas|although|though"
+        r"|because|when)\s+)+",
+        src,
+        re.I,
+    )
     offset = match.start("src") + (lead.end() if lead else 0)
     src = src[lead.end() :] if lead else src
     words = src.split()
@@ -277,10 +296,15 @@ def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:
     body = words[-1].lower() in _BODIES and len(words) <= 3  # "health ministry says"
     if src[0].islower() and not re.match(r"(?:the|an?)\s", src, re.I) and not plural and not body:
         return None
-    embedded = bool(re.search(r"\b(?:who|whom|which|that)\s+$", sentence_text[:offset]))
+    # "..., while Trump has spoken of 21" opens a clause of its own: like a relative clause,
+    # it does not cover the figures before it.
+    embedded = bool(re.search(r"\b(?:who|whom|which|that)\s+$", sentence_text[:offset])) or bool(
+        lead and _SUBORDINATOR.search(lead.group())
+    )
     return offset, offset + len(src), src, embedded
 
 
+_SUBORDINATOR = re.compile(r"\b(?i:while|whereas|although|though|because|when)\b")
 _BODIES = {
     "ministry",
     "army",
@@ -321,6 +345,10 @@ def _passive() -> re.Pattern[str]:
 _PRONOUN_SOURCE = re.compile(r"\b(?:it|they)\s+(?:said|says|added|adds|reported|reports)\b", re.I)
 
 
+_SAME = re.compile(r"(?:the\s+)?same\s+[\w’'-]+\Z", re.I)
+"""A source that points back: "the same reports", "the same sources"."""
+
+
 @dataclass
 class SourceTrail:
     """What the sentences before say about sources, for figures whose own sentence names none.
@@ -342,6 +370,8 @@ class SourceTrail:
         ``background`` marks a figure in a relative clause, which earlier sources do not cover;
         ``known`` a source that is already a canonical actor name.
         """
+        if found and _SAME.match(found) and (self.last or self.seen):
+            return self.last or self.seen[-1]  # "according to the same reports"
         if found:
             return found if known else self._expand(found)
         if background:

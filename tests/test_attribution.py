@@ -144,3 +144,32 @@ def test_a_relative_clause_between_a_source_and_its_verb(extract):
         kind="figure",
     )
     assert [r["attribution"] for r in records] == ["Gaza Ministry of Health"]
+
+
+@pytest.mark.parametrize(
+    ("body", "sources"),
+    [
+        # present tense of saying and counting
+        ("A Hamas official tells Reuters that 10 hostages would be freed.", ["Hamas"]),
+        ("Israel counts 58 hostages in Gaza.", ["Israel"]),
+        # a clause opened by "while" speaks for its own figures, not for those before it
+        (
+            "Israeli officials believe 20 hostages are alive, while Trump has spoken of 21.",
+            ["Israel", "Donald Trump"],
+        ),
+        # an outlet's kind before its name: the outlet, not its country
+        ("The Lebanese channel Al-Mayadeen reported that 14 people were killed.", ["Al-Mayadeen"]),
+        ("Israel's public broadcaster Kan reported that 20 hostages are alive.", ["Kan"]),
+    ],
+)
+def test_sources_in_present_tense_clauses_and_outlets(extract, body, sources):
+    assert [f["attribution"] for f in extract(body, kind="figure")] == sources
+
+
+def test_the_same_reports_are_the_source_named_before(extract):
+    figures = extract(
+        "According to details reported by Israeli media, 10 hostages would be freed. "
+        "According to the same reports, Israel would free 125 prisoners.",
+        kind="figure",
+    )
+    assert [f["attribution"] for f in figures] == ["Israeli media", "Israeli media"]
