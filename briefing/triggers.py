@@ -90,6 +90,10 @@ def vocab() -> dict:
             word_pattern(data.get("gathering_verbs") or []) + r"\s+in\s+(?:the\s+)?\Z"
         ),
         "carried": re.compile(word_pattern(data.get("carried_words") or []) + r"[^.,;]{0,40}\Z"),
+        "relative_steps": [
+            (stage, _relative_step(spec["nouns"], spec["verbs"]))
+            for stage, spec in (data.get("relative_steps") or {}).items()
+        ],
         "shared_occasion": re.compile(
             r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
             + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))
@@ -171,6 +175,7 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
             match = entry.pattern.match(text, word.start(), end)
             if match:
                 found.append(Trigger(entry.stage, match.start(), match.end(), entry.noun))
+    found += _relative_triggers(text, start, end)
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trigger in found:
@@ -250,6 +255,26 @@ def _apposed_participle(text: str, trigger: Trigger, start: int, end: int) -> bo
         and _APPOSED.search(text, max(start, trigger.start - 3), trigger.start) is not None
         and _SESSION_AFTER.match(text, trigger.end, end) is not None
     )
+
+
+def _relative_step(nouns: list[str], verbs: list[str]) -> re.Pattern[str]:
+    """A noun, "which" or "that", up to five words and a verb: the verb tells the step."""
+    return re.compile(
+        rf"{word_pattern(nouns)},?\s+(?i:which|that)\s+(?:[\w’'-]+\s+){{0,5}}?"
+        r"(?:(?i:had|has|have|was|were|is|are)\s+(?:(?i:been|just|already)\s+)?)?"
+        rf"(?P<verb>{word_pattern(verbs)})"
+    )
+
+
+def _relative_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Steps told in a relative clause: "the plan, which Trump presented on Monday"."""
+    if text.find("which", start, end) == -1 and text.find("that", start, end) == -1:
+        return []
+    return [
+        Trigger(stage, match.start("verb"), match.end("verb"), False)
+        for stage, pattern in vocab()["relative_steps"]
+        for match in pattern.finditer(text, start, end)
+    ]
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1167,3 +1167,23 @@ def test_the_day_after_an_event_is_no_day_counted(extract):
 def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
     found = events(extract, "Israeli special units freed on Saturday four hostages in Nuseirat.")
     assert "implementation" not in [e["stage"] for e in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Under the 20-point plan, which Trump presented at the White House on Monday,"
+            " Hamas would disarm.",
+            [("proposal", "2024-03-04", "Washington")],
+        ),
+        (
+            "Hamas rejected a proposal which Egypt and Qatar had put to it on Monday.",
+            [("rejection", None, None), ("proposal", "2024-03-04", None)],
+        ),
+        ("The plan that the minister described was vague.", []),
+    ],
+)
+def test_a_step_told_in_a_relative_clause(extract, body, expected):
+    found = events(extract, body)
+    assert [(r["stage"], r["date"], r["place"]) for r in found] == expected
