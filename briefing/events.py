@@ -839,6 +839,7 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         for pattern in (_APPOSITIVE, _MADE_AT, _SINCE)
         for m in pattern.finditer(text, *window)
         if not (m.start() < trigger.end and trigger.start < m.end())
+        and not (pattern is _SINCE and _stay_since(text, trigger, m.start()))
     ]
     stretch = text[window[0] : window[1]]
     if "til" in stretch or "TIL" in stretch:  # cheap test: "until", "till", "UNTIL"
@@ -846,6 +847,18 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
     if _ATTACK_WORD.search(text, *window):  # cheap test before the costly pattern
         spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
     return tuple(spans)
+
+
+def _stay_since(text: str, trigger: _Trigger, since: int) -> bool:
+    """Does "since ..." say when a stay began ("a delegation has been in Doha since Monday")?"""
+    return (
+        0 <= since - trigger.end <= 40
+        and _BEEN_IN.search(text, trigger.start, trigger.end) is not None
+        and not _CLAUSE_MARK.search(text, trigger.end, since)
+    )
+
+
+_BEEN_IN = re.compile(r"\b(?i:been\s+in)\Z")
 
 
 def _place(

@@ -1187,3 +1187,18 @@ def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
 def test_a_step_told_in_a_relative_clause(extract, body, expected):
     found = events(extract, body)
     assert [(r["stage"], r["date"], r["place"]) for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An Israeli delegation has been in Doha since Monday for the first talks since the"
+        " truce expired on 1 March.",
+        "Israeli technical teams have been in the Qatari capital since Monday, an official said.",
+    ],
+)
+def test_a_delegation_staying_somewhere_since_a_day_is_talks_from_that_day(extract, body):
+    found = events(extract, body, published=date(2025, 3, 14))
+    assert [(r["stage"], r["date"], r["place"]) for r in found][:1] == [
+        ("talks", "2025-03-10", "Doha")
+    ]
