@@ -850,15 +850,23 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
 
 
 def _stay_since(text: str, trigger: _Trigger, since: int) -> bool:
-    """Does "since ..." say when a stay began ("a delegation has been in Doha since Monday")?"""
+    """Does "since ..." say when a stay or a step under way began?
+
+    "A delegation has been in Doha since Monday"; "has been holding talks in Cairo since
+    Tuesday".
+    """
     return (
         0 <= since - trigger.end <= 40
-        and _BEEN_IN.search(text, trigger.start, trigger.end) is not None
+        and (
+            _BEEN_IN.search(text, trigger.start, trigger.end) is not None
+            or _BEEN.search(text, max(0, trigger.start - 12), trigger.start) is not None
+        )
         and not _CLAUSE_MARK.search(text, trigger.end, since)
     )
 
 
 _BEEN_IN = re.compile(r"\b(?i:been\s+in)\Z")
+_BEEN = re.compile(r"\b(?i:been)\s+\Z")
 
 
 def _place(

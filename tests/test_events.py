@@ -1195,6 +1195,7 @@ def test_a_step_told_in_a_relative_clause(extract, body, expected):
         "An Israeli delegation has been in Doha since Monday for the first talks since the"
         " truce expired on 1 March.",
         "Israeli technical teams have been in the Qatari capital since Monday, an official said.",
+        "A Hamas delegation has been holding talks in Doha since Monday with Qatari officials.",
     ],
 )
 def test_a_delegation_staying_somewhere_since_a_day_is_talks_from_that_day(extract, body):
