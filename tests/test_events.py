@@ -1076,6 +1076,7 @@ def test_a_step_named_in_an_opening_phrase_gives_way_to_the_clause(extract):
         "On Friday morning, Trump gave Hamas until Sunday evening to accept his plan.",
         "The families called on the government to open negotiations immediately.",
         "Israel must stop the bombing now, the president wrote.",
+        'Trump said Hamas had "three or four days" to respond to the plan.',
     ],
 )
 def test_deadlines_calls_and_musts_are_demands(extract, body):
