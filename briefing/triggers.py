@@ -91,7 +91,7 @@ def vocab() -> dict:
         ),
         "carried": re.compile(word_pattern(data.get("carried_words") or []) + r"[^.,;]{0,40}\Z"),
         "relative_steps": [
-            (stage, _relative_step(spec["nouns"], spec["verbs"]))
+            (stage, _relative_step(spec["nouns"], spec["verbs"], spec.get("participles") or []))
             for stage, spec in (data.get("relative_steps") or {}).items()
         ],
         "shared_occasion": re.compile(
@@ -257,24 +257,34 @@ def _apposed_participle(text: str, trigger: Trigger, start: int, end: int) -> bo
     )
 
 
-def _relative_step(nouns: list[str], verbs: list[str]) -> re.Pattern[str]:
-    """A noun, "which" or "that", up to five words and a verb: the verb tells the step."""
-    return re.compile(
-        rf"{word_pattern(nouns)},?\s+(?i:which|that)\s+(?:[\w’'-]+\s+){{0,5}}?"
+def _relative_step(nouns: list[str], verbs: list[str], participles: list[str]) -> re.Pattern[str]:
+    """A noun, then "which" or "that", up to five words and a verb, or a passive participle.
+
+    The verb (group ``verb``) tells the step: "the plan, which Trump presented", "the
+    framework had been drawn up".
+    """
+    relative = (
+        r",?\s+(?i:which|that)\s+(?:[\w’'-]+\s+){0,5}?"
         r"(?:(?i:had|has|have|was|were|is|are)\s+(?:(?i:been|just|already)\s+)?)?"
         rf"(?P<verb>{word_pattern(verbs)})"
+    )
+    passive = (
+        r"\s+(?i:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?i:first|already|"
+        rf"jointly|formally|officially)\s+)?(?P<participle>{word_pattern(participles)})"
+    )
+    return re.compile(
+        rf"{word_pattern(nouns)}(?:{relative}" + (f"|{passive})" if participles else ")")
     )
 
 
 def _relative_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Steps told in a relative clause: "the plan, which Trump presented on Monday"."""
-    if text.find("which", start, end) == -1 and text.find("that", start, end) == -1:
-        return []
-    return [
-        Trigger(stage, match.start("verb"), match.end("verb"), False)
-        for stage, pattern in vocab()["relative_steps"]
-        for match in pattern.finditer(text, start, end)
-    ]
+    """Steps told after the noun they made: "the plan, which Trump presented on Monday"."""
+    out = []
+    for stage, pattern in vocab()["relative_steps"]:
+        for match in pattern.finditer(text, start, end):
+            group = "verb" if match.group("verb") is not None else "participle"
+            out.append(Trigger(stage, match.start(group), match.end(group), False))
+    return out
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

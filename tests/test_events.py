@@ -1183,6 +1183,11 @@ def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
             [("rejection", None, None), ("proposal", "2024-03-04", None)],
         ),
         ("The plan that the minister described was vague.", []),
+        (  # the same step told in the passive
+            "The framework had been drawn up on Monday in Paris by the CIA director.",
+            [("proposal", "2024-03-04", "Paris")],
+        ),
+        ("The plan was rejected by Hamas on Monday.", [("rejection", "2024-03-04", None)]),
     ],
 )
 def test_a_step_told_in_a_relative_clause(extract, body, expected):
