@@ -172,6 +172,8 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"\b\w+ed\b")
 _TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
+_TO_AFTER = re.compile(r"\s+to\s")
+_WAS = re.compile(r"\b(?i:was|were|been)\s+\Z")
 _MEETS = re.compile(r"(?:meets?|met)\b", re.I)
 _MEETS_KIN = re.compile(
     r"(?:\s+with)?\s+(?:his|her|their|the|relatives\s+of|members\s+of)?\s*"
@@ -727,9 +729,13 @@ def _date(
     # A trigger in the past tense ("the plan presented on May 31") dates backwards even in a
     # sentence about what comes next.
     # "due to be freed on Saturday" is a passive of what comes next, not a past tense.
-    past_word = _PAST.search(text, trigger.start, trigger.end)
-    past = past_word is not None and not _TO_BE.search(
-        text, max(0, past_word.start() - 8), past_word.start()
+    # "is expected to take effect on Friday": a participle before "to" is past only after
+    # "was" ("was expected to take effect on Friday, but ...").
+    past = any(
+        _WAS.search(text, max(0, word.start() - 10), word.start())
+        if _TO_AFTER.match(text, word.end())
+        else not _TO_BE.search(text, max(0, word.start() - 8), word.start())
+        for word in _PAST.finditer(text, trigger.start, trigger.end)
     )
     future = modality in ("planned", "hypothetical") and not past
     mentions = [

@@ -1209,3 +1209,14 @@ def test_a_delegation_staying_somewhere_since_a_day_is_talks_from_that_day(extra
     assert [(r["stage"], r["date"], r["place"]) for r in found][:1] == [
         ("talks", "2025-03-10", "Doha")
     ]
+
+
+def test_expected_to_take_effect_on_friday_looks_forward(extract):
+    """A participle before "to" ("is expected to") is no past tense; "was expected to" is."""
+    thursday = date(2025, 10, 9)
+    found = events(extract, "The ceasefire is expected to take effect on Friday.", thursday)
+    assert brief(found) == [("implementation", "planned", "2025-10-10", None)]
+    found = events(
+        extract, "The ceasefire was expected to take effect on Friday, but it slipped.", thursday
+    )
+    assert [r["date"] for r in found] == ["2025-10-03"]
