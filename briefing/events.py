@@ -172,6 +172,7 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"\b\w+ed\b")
 _TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
+_PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
 _WAS = re.compile(r"\b(?i:was|were|been)\s+\Z")
 _MEETS = re.compile(r"(?:meets?|met)\b", re.I)
@@ -454,6 +455,8 @@ def _is_event(
         if not vocab["objects"].search(window):
             return False
     word = text[trigger.start : trigger.end]
+    if trigger.stage == "breakdown" and _PHASE_OF.search(before):
+        return False  # "the first phase of the truce expired": a phase ran its course
     if trigger.stage == "talks" and not _is_talks(text, trigger, before, sentence):
         return False
     if trigger.stage == "acceptance" and re.match(
@@ -465,15 +468,20 @@ def _is_event(
         if following:
             return False  # "agreed to extend the truce" is the extension
     if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
-        # Releases count when they happened to people, by the other side, as facts.
-        if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
-            return False
-        near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
-        if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
-            return False  # "handed over its answer", "the released prisoners"
-        if _RESCUERS.search(before):
-            return False  # a rescue by troops is not a negotiated release
+        return _is_release(text, trigger, clause, sentence, before)
     return True
+
+
+def _is_release(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    """Releases count when they happened to people, by the other side, as facts."""
+    if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
+        return False
+    near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
+    if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
+        return False  # "handed over its answer", "the released prisoners"
+    return not _RESCUERS.search(before)  # a rescue by troops is not a negotiated release
 
 
 def _goal(text: str, start: int, end: int) -> bool:

@@ -1220,3 +1220,14 @@ def test_expected_to_take_effect_on_friday_looks_forward(extract):
         extract, "The ceasefire was expected to take effect on Friday, but it slipped.", thursday
     )
     assert [r["date"] for r in found] == ["2025-10-03"]
+
+
+def test_a_phase_that_ran_out_without_agreement_is_no_breakdown(extract):
+    found = events(
+        extract,
+        "The first phase of the truce expired on March 1 without agreement on the second.",
+        published=date(2025, 3, 14),
+    )
+    assert brief(found) == [("agreement", "negated", "2025-03-01", None)]
+    found = events(extract, "The truce expired on March 1.", published=date(2025, 3, 14))
+    assert brief(found) == [("breakdown", "actual", "2025-03-01", None)]
