@@ -119,6 +119,8 @@ _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _GROUPED = re.compile(r"\d{1,3}(?:([,.٬\u202f'’ ])\d{3})(?:\1\d{3})*")
 """Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠", "30 000", Swiss "30'000"."""
 _AGE_AFTER = re.compile(r"^\s*[,)]")
+_NAME_PAREN = re.compile(r"[A-Z][\w’'.-]*[^\W\d_]\s*\(\Z")
+_AGE_IN_PARENS = re.compile(r"\d{1,2}\)")
 _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
 )
@@ -300,6 +302,8 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
             before = ""  # "Gaza, 40 people": not an age apposition
         if _NOT_BEFORE.search(before) or (_NOT_AFTER.match(after) and not match.group("joiner")):
             continue
+        if _NAME_PAREN.search(before) and _AGE_IN_PARENS.match(text, match.start()):
+            continue  # "Noa Argamani (26)": an age after a name
         quantity, first_only = _build(text, match, start, end)
         if first_only:
             position = _first_end(match)  # "killed 3 and wounded 5": rescan from "and"

@@ -303,6 +303,7 @@ def test_compounds_carry_their_unit(text: str, surface: str, value: float, unit:
         "a 12 year old boy was freed",  # age
         "men over 50 were held",  # age
         "Samira, 54, said she fled",  # age apposition
+        "Noa Argamaniová (26) and Šlomi Ziv (41) were kidnapped",  # ages in parentheses
         "a $1 billion reconstruction plan",  # money
         "€50 million in aid",  # money
         "70% of homes were damaged",  # percentage
