@@ -8,7 +8,7 @@ modifier words are data (``heads`` and ``modifiers`` in ``data/cues/measures.yam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefing.cues import cue_set
 from briefing.framing import Context
@@ -25,6 +25,8 @@ def _vocab() -> dict:
 TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-zÀ-ÿ][\w’'-]*)|(?P<other>\S))")
 
 
+_OPENING_QUOTES = set("\"“„‘'«")
+_CLOSING_QUOTE = re.compile(r"[\"”“’'»]")
 STOP_WORDS = set(
     "in on at from to for by with since during under after before into across who which that "
     "whom whose have has had are were was is be been being will would could should may might "
@@ -136,12 +138,22 @@ def _bare(text: str, quantity: Quantity, limit: int) -> bool | None:
     return not word or word in STOP_WORDS
 
 
+def _past_quotes(text: str, quantity: Quantity, limit: int) -> Quantity:
+    """A quoted figure ('"fewer than 100" victims') reads its noun after the closing quote."""
+    if text[quantity.start - 1 : quantity.start] in _OPENING_QUOTES and (
+        closing := _CLOSING_QUOTE.match(text, quantity.end, limit)
+    ):
+        return replace(quantity, end=closing.end())
+    return quantity
+
+
 def find_head(text: str, quantity: Quantity, limit: int) -> Head:
     """Find the noun a quantity counts: the last head word of the phrase after it."""
     vocab = _vocab()
     if quantity.unit:
         cls = "phase" if quantity.unit in ("phase", "stage") else "time"
         return Head(cls, quantity.end, quantity.unit)
+    quantity = _past_quotes(text, quantity, limit)
     bare = _bare(text, quantity, limit)
     if bare is None:
         return Head(None, quantity.end, "", set(), bare=True)

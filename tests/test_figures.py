@@ -601,3 +601,14 @@ def test_a_plan_in_phases_and_a_deadline_to_respond(extract):
 )
 def test_parts_of_a_release_are_released_people_and_remains(extract, body, expected):
     assert [(r["measure"], r["low"]) for r in figures(extract, body)] == expected
+
+
+def test_a_figure_in_quotes_counts_the_noun_after_the_quotes(extract):
+    found = figures(
+        extract,
+        "Hagari said on Saturday that the army knows of „fewer than 100“ Palestinian victims.",
+        published=date(2024, 6, 9),
+    )
+    assert [(r["measure"], r["low"], r["qualifier"], r["attribution"]) for r in found] == [
+        ("killed", 100, "at_most", "Hagari")
+    ]
