@@ -418,6 +418,7 @@ def _clause_verb(
 
 def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> str | None:
     cls, mods = head.cls, head.modifiers
+    verb = _provided(head, verb)
     if cls == "hostage" or (cls == "person" and "hostage" in mods):
         if verb is None and _FOR_A_TRUCE.match(ctx.text, head.end, ctx.sentence[1]):
             verb = "released"  # "the offer of 40 hostages for six weeks of truce"
@@ -471,6 +472,14 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
     if cls == "person" or (cls is None and head.bare):
         return _person_measure(head, verb, quantity, ctx)
     return None
+
+
+def _provided(head: Head, verb: str | None) -> str | None:
+    """What a deal "provides for" of hostages, prisoners or bodies: their release."""
+    if verb != "provided":
+        return verb
+    people = head.cls in ("hostage", "prisoner", "body") or head.modifiers & {"hostage", "prisoner"}
+    return "released" if people else None
 
 
 def _hostage_measure(head: Head, verb: str | None, cls: str | None) -> str:

@@ -612,3 +612,15 @@ def test_a_figure_in_quotes_counts_the_noun_after_the_quotes(extract):
     assert [(r["measure"], r["low"], r["qualifier"], r["attribution"]) for r in found] == [
         ("killed", 100, "at_most", "Hagari")
     ]
+
+
+def test_what_a_deal_provides_for_of_people_is_their_release(extract):
+    found = figures(
+        extract,
+        "His text provides for 10 living hostages and 19 bodies in exchange for a truce. "
+        "The plan provides for 20,000 troops.",
+    )
+    assert [(r["measure"], r["low"], r["status"]) for r in found] == [
+        ("hostages_released", 10, "proposed"),
+        ("remains_returned", 19, "proposed"),
+    ]
