@@ -381,3 +381,22 @@ def test_brackets_that_hold_no_day_and_month_are_no_date():
 def test_days_spelt_out_as_ordinals(text, when):
     (found,) = resolve_dates(text, date(2025, 10, 29))
     assert (found.date, found.precision) == (when, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        # scheduled, but the day is two weeks past: not almost a year ahead
+        ("after the killing on 2 January", True, date(2024, 1, 2)),
+        ("talks on 20 January", True, date(2024, 1, 20)),
+        # not scheduled, but the day is a week ahead: not a year back
+        ("the deadline of 20 January", False, date(2024, 1, 20)),
+        ("talks on 5 December", False, date(2023, 12, 5)),
+        ("in talks on 20 February", False, date(2023, 2, 20)),  # over a month ahead: back
+    ],
+)
+def test_a_day_and_month_without_a_year_is_the_nearer_one(
+    text: str, future: bool, expected: date
+) -> None:
+    found = resolve_dates(text, date(2024, 1, 13), future=future)
+    assert [m.date for m in found] == [expected]
