@@ -172,6 +172,7 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"\b\w+ed\b")
 _TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
+_THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
 _WAS = re.compile(r"\b(?i:was|were|been)\s+\Z")
@@ -452,8 +453,8 @@ def _is_event(
         passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
         left = sentence[0] if passive else max(sentence[0], trigger.start - 60)
         window = text[left : min(sentence[1], trigger.end + 60)]
-        if not vocab["objects"].search(window):
-            return False
+        if not vocab["objects"].search(window) and not _THAT_END.match(text, trigger.end):
+            return False  # "Hamas rejects that.": the pronoun stands for what was just said
     word = text[trigger.start : trigger.end]
     if trigger.stage == "breakdown" and _PHASE_OF.search(before):
         return False  # "the first phase of the truce expired": a phase ran its course

@@ -176,6 +176,15 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
             if match:
                 found.append(Trigger(entry.stage, match.start(), match.end(), entry.noun))
     found += _relative_triggers(text, start, end)
+    # "the negotiating team": a participle used as an adjective names talks as a noun does.
+    found = [
+        Trigger(t.stage, t.start, t.end, True)
+        if not t.noun
+        and _ADJECTIVE_PARTICIPLE.fullmatch(text, t.start, t.end)
+        and _NEGOTIATING_NOUN.match(text, t.end)
+        else t
+        for t in found
+    ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trigger in found:
@@ -207,6 +216,13 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
                 continue
         out.append(trigger)
     return out
+
+
+_ADJECTIVE_PARTICIPLE = re.compile(r"(?i:negotiating)")
+_NEGOTIATING_NOUN = re.compile(
+    r"\s+(?i:team|teams|delegation|delegations|position|positions|partner|partners|"
+    r"committee|room|process|tactics?|strategy)\b"
+)
 
 
 def _named_aside(

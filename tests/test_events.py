@@ -1231,3 +1231,33 @@ def test_a_phase_that_ran_out_without_agreement_is_no_breakdown(extract):
     assert brief(found) == [("agreement", "negated", "2025-03-01", None)]
     found = events(extract, "The truce expired on March 1.", published=date(2025, 3, 14))
     assert brief(found) == [("breakdown", "actual", "2025-03-01", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "On Tuesday the office said that the negotiating team was being recalled from Doha.",
+            [("breakdown", "actual", "2024-03-05", "Doha")],
+        ),
+        (
+            "Ministers from 30 countries failed to agree on a joint statement in Cairo on Monday.",
+            [("agreement", "negated", "2024-03-04", "Cairo")],
+        ),
+        (
+            "On Monday, Russia and China vetoed a US draft resolution.",
+            [("rejection", "actual", "2024-03-04", None)],
+        ),
+        ("A Russian amendment was voted down.", [("rejection", "actual", None, None)]),
+        (
+            "Israel wants the hostages freed first. Hamas rejects that.",
+            [("rejection", "actual", None, None)],
+        ),
+        (
+            "The negotiating team met the mediators in Doha on Monday.",
+            [("talks", "actual", "2024-03-04", "Doha")],
+        ),
+    ],
+)
+def test_recalls_failures_vetoes_and_a_rejection_of_that(extract, body, expected):
+    assert brief(events(extract, body)) == expected
