@@ -94,6 +94,13 @@ _NUMERIC = re.compile(
 # "On Thursday (20/2)": a day and month in brackets after the weekday, as Indonesian and
 # Malay papers write it; only in brackets, where "1/2" cannot be a fraction.
 _PAREN_DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>1[0-2]|0?[1-9])\)")
+_DOTTED_DAY_MONTH = re.compile(
+    r"\b(?i:on|until|till|from|since|before|after)\s+"
+    r"(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?!\d)"
+)
+"""A day and month written the Central European and Nordic way, "on 27.11.", "until 18.2.",
+after a preposition that takes a date but not an amount ("rose by 2.5." and "fell to 3.4." end
+a sentence with a decimal)."""
 _WEEKDAY_BEFORE = re.compile(rf"\b(?i:on\s+)?(?i:{'|'.join(_DAY_NAMES)})\s*\Z")
 """The weekday the bracket belongs to: the mention starts there and the weekday is not read
 again as a date of its own."""
@@ -111,6 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<iso>\d(?<!\w\d)\d{3}-\d{2}-\d{2})\b")),
     ("numeric", _NUMERIC),
     ("paren", _PAREN_DAY_MONTH),
+    ("dotted", _DOTTED_DAY_MONTH),
     ("dmy", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)")),
     ("mdy", _MONTH_DAY),
     ("dm", re.compile(rf"{_DAY_FIRST}\s+(?:of\s+)?{_MONTH}(?![\w-]))")),
@@ -296,6 +304,9 @@ def _resolve(
         weekday = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
         start = weekday.start() if weekday else m.start()
         return DateMention(start, m.end(), when, "day") if when else None
+    if kind == "dotted":
+        when = _day_of_year(int(m["month"]), int(m["day"]), published, future)
+        return DateMention(m.start("day"), m.end(), when, "day") if when else None
     if kind == "month":
         return _month(m, published, future)
     if kind == "year":

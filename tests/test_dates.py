@@ -400,3 +400,16 @@ def test_a_day_and_month_without_a_year_is_the_nearer_one(
 ) -> None:
     found = resolve_dates(text, date(2024, 1, 13), future=future)
     assert [m.date for m in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the truce took effect on 27.11. at four o'clock", [date(2024, 11, 27)]),
+        ("the ceasefire stays in force until 18.2.", [date(2025, 2, 18)]),
+        ("exports rose by 2.5.", []),  # a decimal ending a sentence
+        ("the index fell to 3.4. Then it rose.", []),
+    ],
+)
+def test_a_day_and_month_with_dots_after_a_preposition(text: str, expected: list[date]) -> None:
+    assert [m.date for m in resolve_dates(text, date(2025, 1, 27))] == expected
