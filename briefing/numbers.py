@@ -380,6 +380,8 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
         return None, first_only  # "0001", "007": a code or label, not a count
     if _YEAR.fullmatch(digits) and _is_year(text, match, num_end, start, end, qualifier):
         return None, first_only  # "in 2023", "between 2019 and 2023", not "some 2000 people"
+    if low % 1 or high % 1:
+        return None, first_only  # "27.11" people: a date or a decimal, not a count
     num_start = match.start("digits") if match.group("digits") else match.start("words")
     if match.group("between") and qualifier == "range":
         num_start = match.start("between")

@@ -304,6 +304,8 @@ def test_compounds_carry_their_unit(text: str, surface: str, value: float, unit:
         "men over 50 were held",  # age
         "Samira, 54, said she fled",  # age apposition
         "Noa Argamaniová (26) and Šlomi Ziv (41) were kidnapped",  # ages in parentheses
+        "they were killed on 27.11. in Gaza",  # a day and month with dots
+        "some 0.5 hostages",  # a fraction of a person is no count
         "a $1 billion reconstruction plan",  # money
         "€50 million in aid",  # money
         "70% of homes were damaged",  # percentage
