@@ -1261,3 +1261,15 @@ def test_a_phase_that_ran_out_without_agreement_is_no_breakdown(extract):
 )
 def test_recalls_failures_vetoes_and_a_rejection_of_that(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+def test_a_release_of_people_counted_in_words_and_a_renewed_call(extract):
+    found = events(
+        extract,
+        "On Friday, Hamas had released two US citizens, a mother and her daughter. "
+        "Guterres renewed his call for an immediate humanitarian ceasefire.",
+    )
+    assert [(r["stage"], r["date"]) for r in found] == [
+        ("implementation", "2024-03-01"),
+        ("demand", None),
+    ]
