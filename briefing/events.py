@@ -174,6 +174,9 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"\b\w+ed\b")
 _TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
+_ONGOING = re.compile(r"\b(?i:is|are|was|were)\s+(?:still\s+)?[a-z]+ing\b")
+"""A step under way when it was reported ("said on Tuesday that the negotiations were
+continuing"): the report's date and place are the step's."""
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
@@ -831,7 +834,9 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
             # A stance is taken when it is stated ("said on Thursday that it backed the deal");
             # other steps are not dated by the report ("said on Tuesday that there had been
             # no negotiations"): the report runs up to "that" or the trigger.
-            if trigger.stage not in _POSITIONS:
+            if trigger.stage not in _POSITIONS and not _ONGOING.search(
+                text, max(match.start(), trigger.start - 20), min(window[1], trigger.end + 25)
+            ):
                 that = re.search(r"\bthat\b", text[match.start() : trigger.start])
                 spans.append(
                     (match.start(), match.start() + that.start() if that else trigger.start)
