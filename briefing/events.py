@@ -53,7 +53,17 @@ _REPORTING_SEGMENT = re.compile(
 _REPORTING_VERB = re.compile(
     first_letters("said says told announced stated declared warned".split()) + r"\b"
 )
-_SINCE = re.compile(first_letters(["since"]) + r"\b(?:\s+\S+){0,6}")
+_SINCE_DATE = (
+    r"(?i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2}(?!\d))?(?:,?\s+\d{4})?|\d{1,2}\s+(?i:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|\d{4}"
+)
+_SINCE = re.compile(
+    first_letters(["since"])
+    + rf"\b(?:\s+(?:{_SINCE_DATE})(?=[\s,.;]*(?:in|at|on|,|\Z))|(?:\s+\S+){{0,6}})"
+)
+"""A since-phrase: a bare date ("since October", then "in Cairo on Thursday" is the step's),
+else up to six words ("since the ceasefire took effect on 19 January")."""
 _UNTIL = re.compile(first_letters(["until", "till"]) + r"\b(?:\s+\S+){0,6}")
 """'Would last until 20 April': the end of a period, not the day of the step."""
 _UNTIL_WORD = re.compile(r"\b(?i:until|till|unless)\b")
@@ -861,7 +871,7 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
         for pattern in (_APPOSITIVE, _MADE_AT, _SINCE)
         for m in pattern.finditer(text, *window)
         if not (m.start() < trigger.end and trigger.start < m.end())
-        and not (pattern is _SINCE and _stay_since(text, trigger, m.start()))
+        and not (pattern is _SINCE and _own_since(text, trigger, m))
     ]
     stretch = text[window[0] : window[1]]
     if "til" in stretch or "TIL" in stretch:  # cheap test: "until", "till", "UNTIL"
@@ -869,6 +879,21 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
     if _ATTACK_WORD.search(text, *window):  # cheap test before the costly pattern
         spans += [m.span() for m in _DATE_ADJECTIVE.finditer(text, *window)]
     return tuple(spans)
+
+
+def _own_since(text: str, trigger: _Trigger, since: re.Match[str]) -> bool:
+    """Is the since-phrase the trigger's own date?
+
+    "since 18 March, when Israel resumed its offensive": the "when" clause tells what began
+    then. A stay since a day: see :func:`_stay_since`.
+    """
+    when = _WHEN_AFTER.match(text, since.end())
+    if when and 0 <= trigger.start - when.end() <= 40:
+        return True
+    return _stay_since(text, trigger, since.start())
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\s")
 
 
 def _stay_since(text: str, trigger: _Trigger, since: int) -> bool:

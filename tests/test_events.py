@@ -1281,3 +1281,26 @@ def test_talks_under_way_when_reported_take_the_report_date_and_place(extract):
         "Majed al-Ansari told reporters in Doha on Tuesday that the negotiations were continuing.",
     )
     assert brief(found) == [("talks", "actual", "2024-03-05", "Doha")]
+
+
+def test_a_since_date_bounds_its_phrase(extract):
+    """ "since October" ends at its date: "in Cairo on Thursday" are the step's own."""
+    found = events(
+        extract,
+        "Blinken ended his fourth trip since October in Cairo on Thursday, where he met Sisi.",
+        published=date(2024, 1, 13),
+    )
+    assert brief(found) == [("talks", "actual", "2024-01-11", "Cairo")]
+    found = events(
+        extract,
+        "The ministry said 1,691 people had been killed since 18 March, when Israel resumed"
+        " its offensive and the truce collapsed.",
+        published=date(2025, 4, 20),
+    )
+    assert brief(found) == [("breakdown", "actual", "2025-03-18", None)]
+    found = events(
+        extract,
+        "Since the ceasefire took effect on 19 January, Hamas has freed 33 hostages.",
+        published=date(2025, 2, 13),
+    )
+    assert brief(found)[:1] == [("implementation", "actual", "2025-01-19", None)]
