@@ -591,7 +591,14 @@ def _event(
 ) -> EventRecord:
     """Build the event of one trigger from its clause and the window it owns."""
     text, published = article.text, article.published
-    modality = _modality(text, trigger, clause)
+    refused = trigger.stage in ("talks", "implementation") and _refused_until(
+        text, trigger, clause, window
+    )
+    if refused:
+        # "will not conduct any negotiations until the aggression stops", "no more hostages
+        # will be freed until the war ends": a condition set, dated when it is stated
+        trigger = replace(trigger, stage="demand")
+    modality = "actual" if refused else _modality(text, trigger, clause)
     when = (
         # "the day before", "four days later": counted from the last day told
         _anaphoric_date(text, published, window, lookback, _excluded(text, trigger, window))
@@ -610,10 +617,6 @@ def _event(
         cameo = "0841"  # a release or exchange of people
     start, end = _strip(text, window)
     stage = trigger.stage
-    if stage in ("talks", "implementation") and _refused_until(text, trigger, clause, window):
-        # "will not conduct any negotiations until the aggression stops", "no more hostages
-        # will be freed until the war ends": a condition set
-        stage, modality, cameo = "demand", "actual", _vocab()["stages"]["demand"]["cameo"]
     subject = text[clause[0] : trigger.start]
     if (
         stage == "acceptance"

@@ -1304,3 +1304,13 @@ def test_a_since_date_bounds_its_phrase(extract):
         published=date(2025, 2, 13),
     )
     assert brief(found)[:1] == [("implementation", "actual", "2025-01-19", None)]
+
+
+def test_a_refusal_until_is_a_demand_dated_when_stated(extract):
+    found = events(
+        extract,
+        "Haniyeh said in a statement on Thursday that the movement would not discuss any new"
+        " exchange «until the aggression stops completely».",
+        published=date(2023, 12, 26),
+    )
+    assert brief(found) == [("demand", "actual", "2023-12-21", None)]
