@@ -1188,6 +1188,7 @@ def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
             [("proposal", "2024-03-04", "Paris")],
         ),
         ("The plan was rejected by Hamas on Monday.", [("rejection", "2024-03-04", None)]),
+        ("The document was passed to the sides on Monday.", [("proposal", "2024-03-04", None)]),
     ],
 )
 def test_a_step_told_in_a_relative_clause(extract, body, expected):
