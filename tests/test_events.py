@@ -1251,6 +1251,16 @@ def test_a_phase_that_ran_out_without_agreement_is_no_breakdown(extract):
         ),
         ("A Russian amendment was voted down.", [("rejection", "actual", None, None)]),
         (
+            "A Russian amendment that would have restored the wording was blocked by an"
+            " American veto.",
+            [("rejection", "actual", None, None)],
+        ),
+        (
+            "In an article published on Monday he set three conditions for peace: Hamas must"
+            " be destroyed and Gaza demilitarised.",
+            [("demand", "actual", "2024-03-04", None)],
+        ),
+        (
             "Israel wants the hostages freed first. Hamas rejects that.",
             [("rejection", "actual", None, None)],
         ),
