@@ -713,7 +713,11 @@ _COUNTERFACTUAL = re.compile(
     r"(?:have\s+\w+ed|have\s+begun|have\s+been\s+\w+ed)\b"
 )
 _FIRST_WORD = re.compile(r"[\w'’-]+")
-_REPORTED_FUTURE = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b[^.;]{{0,200}}?\bwould\b", re.I)
+_REPORTED_FUTURE = re.compile(
+    rf"\b(?:{'|'.join([*REPORTING_VERBS, 'decided', 'decides'])})\b[^.;]{{0,200}}?\bwould\b", re.I
+)
+"""A future reported or decided ("said the talks would resume", "decided on Monday that the
+delegation would not travel"): planned, or negated, not a supposition."""
 _CONDITION_AFTER = re.compile(r"[^.;]{0,80}?\b(?:if|unless|provided|as long as)\b", re.I)
 _DENIAL = re.compile(r"\b(?:did not|didn't|never|denied)\b", re.I)
 _QUOTES = set("\"“”‘’'«»")

@@ -1325,3 +1325,11 @@ def test_a_refusal_until_is_a_demand_dated_when_stated(extract):
         published=date(2023, 12, 26),
     )
     assert brief(found) == [("demand", "actual", "2023-12-21", None)]
+
+
+def test_a_decision_that_a_delegation_would_not_travel_is_negated_talks(extract):
+    found = events(
+        extract,
+        "Netanyahu decided on Monday that the delegation would not travel to Washington.",
+    )
+    assert brief(found) == [("talks", "negated", "2024-03-04", "Washington")]
