@@ -1077,6 +1077,8 @@ def test_a_step_named_in_an_opening_phrase_gives_way_to_the_clause(extract):
         "The families called on the government to open negotiations immediately.",
         "Israel must stop the bombing now, the president wrote.",
         'Trump said Hamas had "three or four days" to respond to the plan.',
+        "Blinken stressed the need for an immediate ceasefire of at least six weeks.",
+        "Israel said the withdrawal was conditional on the Lebanese army deploying.",
     ],
 )
 def test_deadlines_calls_and_musts_are_demands(extract, body):
