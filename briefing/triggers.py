@@ -177,14 +177,15 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
                 found.append(Trigger(entry.stage, match.start(), match.end(), entry.noun))
     found += _relative_triggers(text, start, end)
     # "the negotiating team": a participle used as an adjective names talks as a noun does.
-    found = [
-        Trigger(t.stage, t.start, t.end, True)
-        if not t.noun
-        and _ADJECTIVE_PARTICIPLE.fullmatch(text, t.start, t.end)
-        and _NEGOTIATING_NOUN.match(text, t.end)
-        else t
-        for t in found
-    ]
+    if text.find("egotiating", start, end) != -1:
+        found = [
+            Trigger(t.stage, t.start, t.end, True)
+            if not t.noun
+            and _ADJECTIVE_PARTICIPLE.fullmatch(text, t.start, t.end)
+            and _NEGOTIATING_NOUN.match(text, t.end)
+            else t
+            for t in found
+        ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
     for trigger in found:
