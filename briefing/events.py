@@ -213,6 +213,7 @@ _WHERE_PEOPLE_ARE = re.compile(
     r"\b(?:hostages|prisoners|people|captives|Palestinians|Israelis)\s+(?:\w+\s+){0,2}in\s+"
     r"(?:the\s+)?$"
 )
+_HELD_SINGULAR = re.compile(r"\b(?:was|is|will\s+be|would\s+be)\s+held\s+in\s+(?:the\s+)?$")
 _INSIDE = re.compile(r"\b(?:in|inside|over|across)\s+(?:the\s+)?(?:(?:[\w-]+\s+){1,3}of\s+)?$")
 
 
@@ -991,6 +992,8 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
         return True
     if _DESTINATION.search(before):
         return True  # "Blinken will travel to Israel": a destination, even a state
+    if _HELD_SINGULAR.search(before):
+        return True  # "the round of talks on the release of the hostages was held in Cairo"
     if _WHERE_PEOPLE_ARE.search(before):
         return False  # "hostages in Gaza": where the people are, not where the event is
     if _INSIDE.search(before):

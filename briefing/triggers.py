@@ -30,6 +30,11 @@ _CLAUSE_BREAK = re.compile(
 
 
 _MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
+_STANCES = ("rejection", "acceptance")
+_DEMANDS = re.compile(r"(?i:demands?)\b")
+_NEW_CLAUSE = re.compile(r"[,;]|\b(?:and|but|while|as)\b")
+_AFTER_MEDIATION = re.compile(r"\b(?:following|after)\s+(?:\w+\s+)?$", re.I)
+"""Before "mediation": "freed following mediation by Qatar" tells how, not a round of talks."""
 """Before a noun trigger: "a truce reached with the mediation of Qatar" tells how, not what."""
 
 _PROPOSALS = ("proposal", "counterproposal")
@@ -199,14 +204,10 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
     # the sentence ("a new round of negotiations, with the mediation of Egypt": one round).
     out: list[Trigger] = []
     for trigger in kept:
-        if _named_aside(text, trigger, (start, end), clauses, kept):
-            continue
-        if (
-            trigger.noun
-            and trigger.stage in _PROPOSALS
-            and vocab()["received"].search(text, max(start, trigger.start - 60), trigger.start)
+        if _named_aside(text, trigger, (start, end), clauses, kept) or _named_object(
+            text, trigger, start, kept
         ):
-            continue  # "it has received the proposal": the proposal was made before, elsewhere
+            continue
         if trigger.noun:
             clause = next(((a, b) for a, b in clauses if a <= trigger.start < b), (start, end))
             other_verb = any(
@@ -217,6 +218,27 @@ def find_triggers(text: str, start: int, end: int, clauses: list[tuple[int, int]
                 continue
         out.append(trigger)
     return out
+
+
+def _named_object(text: str, trigger: Trigger, start: int, kept: list[Trigger]) -> bool:
+    """Is the trigger the object of another step, not a step of its own?
+
+    "it has received the proposal": the proposal was made before, elsewhere; "will not give in
+    to Hamas's 'delusional demands'": what is rejected.
+    """
+    if (
+        trigger.noun
+        and trigger.stage in _PROPOSALS
+        and vocab()["received"].search(text, max(start, trigger.start - 60), trigger.start)
+    ):
+        return True
+    return bool(trigger.noun or _DEMANDS.match(text, trigger.start, trigger.end)) and any(
+        not t.noun
+        and t.stage in _STANCES
+        and 0 <= trigger.start - t.end <= 40
+        and not _NEW_CLAUSE.search(text, t.end, trigger.start)
+        for t in kept
+    )
 
 
 _ADJECTIVE_PARTICIPLE = re.compile(r"(?i:negotiating)")
@@ -241,6 +263,10 @@ def _named_aside(
     start, end = sentence
     if trigger.noun and len(kept) > 1:
         if _MANNER.search(text, start, trigger.start):
+            return True
+        if text[trigger.start : trigger.end].lower() == "mediation" and _AFTER_MEDIATION.search(
+            text, start, trigger.start
+        ):
             return True
         if _apposed_participle(text, trigger, start, end):
             return True

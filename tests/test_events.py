@@ -1335,3 +1335,29 @@ def test_a_decision_that_a_delegation_would_not_travel_is_negated_talks(extract)
         "Netanyahu decided on Monday that the delegation would not travel to Washington.",
     )
     assert brief(found) == [("talks", "negated", "2024-03-04", "Washington")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # "was held in" tells where the round was, not where the hostages are
+            "The latest round of talks on the release of the hostages was held in Cairo.",
+            [("talks", "actual", None, "Cairo")],
+        ),
+        (  # what is rejected is no demand of its own
+            'Israel will not give in to Hamas\'s "delusional demands".',
+            [("rejection", "actual", None, None)],
+        ),
+        ("Hamas rejected Israel's demands for disarmament.", [("rejection", "actual", None, None)]),
+        (
+            "Israel rejected the proposal, and Hamas demands a full withdrawal.",
+            [("rejection", "actual", None, None), ("demand", "actual", None, None)],
+        ),
+        (  # mediation that freed them tells how, not a round of talks
+            "Two women were freed for humanitarian reasons, following mediation by Qatar.",
+            [("implementation", "actual", None, None)],
+        ),
+    ],
+)
+def test_venues_objects_of_a_rejection_and_mediation_as_manner(extract, body, expected):
+    assert brief(events(extract, body)) == expected
