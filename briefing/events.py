@@ -273,6 +273,8 @@ def extract_events(
             )
             if event.place is None:
                 event = _present_at(text, gazetteer, trigger, window, triggers, event)
+            if event.stage in _POSITIONS and event.date is None and event.place is None:
+                event = _stated_at(article, gazetteer, trigger, s_start, event)
             if before and _present(text, clause):
                 # "..., standing next to Netanyahu after the two men met for talks", "talks
                 # ended on Friday, with Washington presenting a proposal": the occasion of
@@ -295,6 +297,42 @@ def extract_events(
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return sorted((item.event for item in found), key=lambda e: e.start)  # in reading order
+
+
+def _stated_at(
+    article: Article, gazetteer: Gazetteer, trigger: _Trigger, s_start: int, event: EventRecord
+) -> EventRecord:
+    """A stance in a later "that" clause of a report was taken when and where it was stated.
+
+    "Al-Ansari told reporters in Doha on Tuesday that the talks were continuing and that Qatar
+    welcomed the resolution": Qatar's welcome is of Tuesday, in Doha.
+    """
+    text = article.text
+    reports = list(_REPORTING_VERB.finditer(text, s_start, trigger.start))
+    if not reports:
+        return event
+    report = reports[-1]
+    that = _THAT.search(text, report.end(), trigger.start)
+    if that is None:
+        return event
+    span = (report.start(), that.start())
+    dates = resolve_dates(text, article.published, *span)
+    places = [
+        name
+        for start, end, name in gazetteer.places_within(text, *span)
+        if _located(text, start, end, is_state=name in gazetteer.actors)
+    ]
+    if not dates and not places:
+        return event
+    return replace(
+        event,
+        date=dates[-1].date.isoformat() if dates else None,
+        date_precision=dates[-1].precision if dates else None,
+        place=places[-1] if places else None,
+    )
+
+
+_THAT = re.compile(r"\bthat\b")
 
 
 def _present(text: str, clause: tuple[int, int]) -> bool:

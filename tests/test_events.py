@@ -1361,3 +1361,15 @@ def test_a_decision_that_a_delegation_would_not_travel_is_negated_talks(extract)
 )
 def test_venues_objects_of_a_rejection_and_mediation_as_manner(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+def test_a_stance_in_a_later_that_clause_is_dated_and_placed_by_its_report(extract):
+    found = events(
+        extract,
+        "Al-Ansari told reporters in Doha on Tuesday that the negotiations were continuing and"
+        " that Qatar welcomed the resolution.",
+    )
+    assert brief(found) == [
+        ("talks", "actual", "2024-03-05", "Doha"),
+        ("acceptance", "actual", "2024-03-05", "Doha"),
+    ]
