@@ -33,7 +33,9 @@ def attribution(
     return normalise_source(phrase, resolve_source)
 
 
-_LEADING_DETERMINER = re.compile(r"^(?:the|an?|its|their)\s+", re.I)
+_LEADING_DETERMINER = re.compile(
+    r"^(?:(?:the|an?|its|their)\s+|(?:Dr|Prof|Mr|Mrs|Ms|Sheikh)\.?\s+(?=[A-Z]))", re.I
+)
 
 
 @functools.cache
@@ -71,6 +73,10 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
             phrase = issued.group(1)
             cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
             break
+    reporter = _REPORTER.match(cleaned)
+    if reporter:  # "Anadolu Agency's correspondent": the agency
+        cleaned = reporter["outlet"]
+        phrase = cleaned
     outlet = _outlet().match(cleaned)
     if outlet:  # "the Lebanese channel Al-Mayadeen": Al-Mayadeen
         name = outlet["name"]
@@ -97,6 +103,10 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
     return cleaned or None
 
 
+_REPORTER = re.compile(
+    r"(?P<outlet>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)[’']s?\s+(?:own\s+)?"
+    r"(?i:correspondents?|reporters?|journalists?|crew|team)\Z"
+)
 _HEALTH_BODY = re.compile(
     r"\bhealth\s+(?:ministry|authority|authorities|department|directorate)\Z"
     r"|\bministry\s+of\s+(?:public\s+)?health\Z",
@@ -112,8 +122,8 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     data = load_yaml("attribution.yaml")
     # Compiled case-sensitive with the rest case-insensitive: word_start then scans quickly.
     before = re.compile(
-        rf"{word_start(data['before'])}(?i:\s+(?P<src>[^,;.()“”\"]+?)"
-        rf"(?=\s*(?:[,;.()“”\"]|$|\s+(?:that|which|who|show|shows)\b)))"
+        rf"{word_start(data['before'])}(?i:\s+(?P<src>[^,;:.()“”\"]+?)"
+        rf"(?=\s*(?:[,;:.()“”\"]|$|\s+(?:that|which|who|show|shows)\b)))"
     )
     verbs = phrase_pattern(data["verbs"] + data["weak_verbs"])
     subject = re.compile(
@@ -248,8 +258,8 @@ def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candid
     for match in inverted.finditer(sentence_text) if has_verb else ():
         taken = any(c[0] <= match.start("src") < c[1] for c in strong)
         if not taken and not re.search(
-            r"\b(?:evening|morning|day|night|week|time)\b|\d", match["src"]
-        ):  # "said the army knows of fewer than 100 victims" holds a figure, not a source
+            r"\b(?:evening|morning|day|night|week|time|that)\b|\d", match["src"]
+        ):  # "said the army knows of fewer than 100 victims", "told the paper that ...": no source
             strong.append((match.start("src"), match.end("src"), match["src"], False))
     # Every match holds one of the count nouns: a sentence without them is not scanned.
     owned = any(noun in sentence_text for noun in _COUNT_NOUNS)
@@ -345,8 +355,8 @@ def _passive() -> re.Pattern[str]:
 _PRONOUN_SOURCE = re.compile(r"\b(?:it|they)\s+(?:said|says|added|adds|reported|reports)\b", re.I)
 
 
-_SAME = re.compile(r"(?:the\s+)?same\s+[\w’'-]+\Z", re.I)
-"""A source that points back: "the same reports", "the same sources"."""
+_SAME = re.compile(r"(?:(?:the\s+)?same|these|those)\s+[\w’'-]+\Z", re.I)
+"""A source that points back: "the same reports", "these sources"."""
 
 
 @dataclass

@@ -173,3 +173,28 @@ def test_the_same_reports_are_the_source_named_before(extract):
         kind="figure",
     )
     assert [f["attribution"] for f in figures] == ["Israeli media", "Israeli media"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("According to Dr Rik Peeperkorn, the pauses last three days.", "Rik Peeperkorn"),
+        (
+            "A convoy of 20 trucks passed through the crossing, Anadolu Agency's correspondent"
+            " reported.",
+            "Anadolu Agency",
+        ),
+        ("The deal, according to Israeli media: 40 hostages for a truce.", "Israeli media"),
+    ],
+)
+def test_titles_correspondents_and_a_colon_end_a_source(extract, body, source):
+    assert [f["attribution"] for f in extract(body, kind="figure")][:1] == [source]
+
+
+def test_these_sources_are_the_sources_named_before(extract):
+    figures = extract(
+        "Egyptian sources told the paper that the plan has three stages. According to these"
+        " sources, the first stage foresees a pause of two weeks.",
+        kind="figure",
+    )
+    assert [f["attribution"] for f in figures] == ["Egypt", "Egypt"]
