@@ -265,7 +265,7 @@ def _candidates(sentence_text: str) -> tuple[tuple[Candidate, ...], tuple[Candid
     owned = any(noun in sentence_text for noun in _COUNT_NOUNS)
     for match in _POSSESSIVE.finditer(sentence_text) if owned else ():
         owner = match["src"]
-        if owner in _DETERMINERS or any(
+        if owner in _NOT_OWNERS or any(
             a < match.end("src") and match.start("src") < b for a, b, *_ in strong
         ):
             continue
@@ -332,6 +332,8 @@ _BODIES = {
     "defense",
 }
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our"}
+_NOT_OWNERS = _DETERMINERS | {"Death", "Casualty", "Casualties", "Total", "Overall", "Latest"}
+"""Capitalised words before "toll" or "count" that open a label, not name an owner."""
 _TIME_WORD = re.compile(r"(?:day|week|month|year|hour|night|person|head|cent)s?$", re.I)
 _NOT_LAST = {"is", "are", "was", "were", "be", "been", "it", "they", "he", "she", "we", "to"}
 

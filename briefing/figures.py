@@ -24,6 +24,7 @@ from briefing.numbers import Quantity, find_quantities, unit_days
 from briefing.records import FigureRecord
 from briefing.vocab import load_yaml
 
+_AMONG = re.compile(r",\s*(?i:among\s+them|among\s+whom|including)\s+\Z")
 _INCLUSION = re.compile(
     r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as|instead\s+of\s+the|"
     r"instead\s+of|rather\s+than|compared\s+with|up\s+from|down\s+from)|[–—:])\s*$",
@@ -166,6 +167,10 @@ def _sentence_figures(
         prev_end = min(heads[index - 1].end, quantity.start) if index else s_start
         # A part ("50 of the 251 people ...") reads on past its whole.
         skip = index + 2 if head.partitive else index + 1
+        # "5,087 Palestinians, among them 2,055 children, have been killed": the verb of the
+        # whole comes after the part set off by commas.
+        while skip < len(quantities) and _AMONG.match(text, head.end, quantities[skip].start):
+            skip += 1
         after = bisect.bisect_left(counted, skip)  # the next number that counts something
         following = [quantities[i].start for i in counted[after : after + 1]]
         next_start = following[0] if following else s_end
@@ -178,6 +183,8 @@ def _sentence_figures(
         if verb is None and previous and previous[1] and _COORDINATION.match(between):
             verb = previous[1]  # "released 105 hostages and 240 Palestinians"
         measure = _measure(head, verb, quantity, ctx)
+        if measure is None and head.bare and verb is None:
+            head, verb, measure = _labelled(head, quantity, ctx)
         last_figure = previous[2] if previous else None
         if last_figure and (
             (measure is None and _inherits(head, between, verb))
@@ -472,6 +479,31 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
     if cls == "person" or (cls is None and head.bare):
         return _person_measure(head, verb, quantity, ctx)
     return None
+
+
+def _labelled(head: Head, quantity: Quantity, ctx: Context) -> tuple[Head, str | None, str | None]:
+    """A figure after a label and a colon, as in fact boxes and live blogs.
+
+    In "Death toll in Gaza: 32,333" and "- Hostages still held: 134" the label says what is
+    counted and what happened.
+    """
+    label = _LABEL.match(ctx.text, ctx.sentence[0], quantity.start)
+    if label is None:
+        return head, None, None
+    start, end = label.span("label")
+    vocab = _vocab()
+    verbs = vocab["verbs"].find(ctx.text, start, end)
+    verb = verbs[0][2] if verbs else None
+    heads = vocab["heads"].find(ctx.text, start, end)
+    cls = heads[-1][2] if heads else head.cls
+    modifiers = {found[2] for found in vocab["modifiers"].find(ctx.text, start, end)}
+    labelled = Head(
+        cls, head.end, ctx.text[start:end], modifiers | head.modifiers, bare=cls is None
+    )
+    return labelled, verb, _measure(labelled, verb, quantity, ctx)
+
+
+_LABEL = re.compile(r"[\s\-–•*]*(?P<label>[A-Z][^:;.!?]{2,60}?):\s*\Z")
 
 
 def _provided(head: Head, verb: str | None) -> str | None:

@@ -624,3 +624,32 @@ def test_what_a_deal_provides_for_of_people_is_their_release(extract):
         ("hostages_released", 10, "proposed"),
         ("remains_returned", 19, "proposed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Death toll in Gaza: 32,333.", [("killed", 32333, None)]),
+        ("- Hostages still held: 134", [("hostages_held", 134, None)]),
+        (
+            "- Killed in Gaza since 7 October: 32,333, according to the Gaza health ministry.",
+            [("killed", 32333, "Gaza Ministry of Health")],
+        ),
+        ("Israel: 5 soldiers.", []),  # a label that says nothing of what happened
+    ],
+)
+def test_a_figure_after_a_label_and_a_colon(extract, body, expected):
+    found = figures(extract, body)
+    assert [(r["measure"], r["low"], r["attribution"]) for r in found] == expected
+
+
+def test_the_verb_of_a_whole_comes_after_its_part_set_off_by_commas(extract):
+    found = figures(
+        extract,
+        "5.087 Palestinians, among them 2.055 children, have been killed and 15.273 wounded.",
+    )
+    assert [(r["measure"], r["low"]) for r in found] == [
+        ("killed", 5087),
+        ("killed", 2055),
+        ("injured", 15273),
+    ]
