@@ -45,7 +45,7 @@ _OF_THE = re.compile(r"\s*(?i:of)\s+(?:the\s+)?")
 _STILL_HELD = re.compile(r"\s+(?:still\s+)?(?:being\s+)?held\Z", re.I)
 """Between a head and its participle: "hostages still held", "hostages held"."""
 _FOR_A_TRUCE = re.compile(
-    r"\s+(?:for|against|in\s+exchange\s+for|in\s+return\s+for)\s+(?:\S+\s+){0,4}?"
+    r"\s+(?:for|against|during|in\s+exchange\s+for|in\s+return\s+for)\s+(?:\S+\s+){0,4}?"
     r"(?:truce|ceasefire|pause|prisoners|detainees)\b",
     re.I,
 )

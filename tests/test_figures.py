@@ -471,6 +471,7 @@ def test_a_number_that_remains_in_captivity_counts_hostages_held(extract):
         ("After the soldier's release, 58 hostages remain in Gaza.", "hostages_held"),
         ("After the release, the 58 hostages still held wait.", "hostages_held"),
         ("Cairo weighs the offer of 40 hostages for six weeks of truce.", "hostages_released"),
+        ("The deal under discussion: 40 hostages during a six-week truce.", "hostages_released"),
         ("Cairo says 40 hostages are held in tunnels.", "hostages_held"),
     ],
 )
