@@ -1232,6 +1232,12 @@ def test_a_phase_that_ran_out_without_agreement_is_no_breakdown(extract):
         published=date(2025, 3, 14),
     )
     assert brief(found) == [("agreement", "negated", "2025-03-01", None)]
+    found = events(
+        extract,
+        "The first phase expired on Saturday without Israel and Hamas having agreed the terms.",
+        published=date(2025, 3, 3),
+    )
+    assert brief(found) == [("agreement", "negated", "2025-03-01", None)]
     found = events(extract, "The truce expired on March 1.", published=date(2025, 3, 14))
     assert brief(found) == [("breakdown", "actual", "2025-03-01", None)]
 
