@@ -210,9 +210,25 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
         if taken.overlaps(*match.span()):
             continue
         best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY)
-        if best and best[0][0].lower() == word[0].lower():
+        if best and same_initial(best[0], word):
             found.append(Mention(match.start(), match.end(), index[best[0]], "spelling"))
     return found
+
+
+def same_initial(known: str, written: str) -> bool:
+    """Do two spellings of a name open alike, as transliterations differ?
+
+    The same letter, two vowels ("Obeida", "Ubeyde") or "Kh" for "H" ("Khaniya", "Haniya").
+    """
+    a, b = known[:2].lower(), written[:2].lower()
+    if not a or not b:
+        return False
+    if a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS):
+        return True
+    return {a[0], b[:2]} == {"h", "kh"} or {b[0], a[:2]} == {"h", "kh"}
+
+
+_VOWELS = set("aeiouáéíóúâêîôûäëïöü")
 
 
 def _respelled(name: str, gazetteer: Gazetteer) -> str | None:
@@ -226,7 +242,7 @@ def _respelled(name: str, gazetteer: Gazetteer) -> str | None:
     if best is None:
         return None
     written, known = name.split(), best[0].split()
-    if written[-1][0].lower() != known[-1][0].lower():
+    if not same_initial(written[-1], known[-1]):
         return None  # "Mohammed Deif" is not "Mohammed Dahlan", however close the letters
     return choices[best[0]]
 

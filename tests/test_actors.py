@@ -115,6 +115,11 @@ def test_misspelled_names_are_matched_by_similarity(extract):
     assert all(record["known"] for record in found.values())
 
 
+def test_transliterations_may_open_with_kh_for_h(extract):
+    found = actors(extract, "Ismail Khaniyeh said the movement would study the offer.")
+    assert "Ismail Haniyeh" in found
+
+
 def test_similarity_does_not_invent_actors(extract):
     found = actors(extract, "Brazil and Mexico watched as Hamburg voted.")
     assert set(found) == set()
