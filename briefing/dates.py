@@ -95,9 +95,9 @@ _NUMERIC = re.compile(
 # Malay papers write it; only in brackets, where "1/2" cannot be a fraction.
 _PAREN_DAY_MONTH = re.compile(r"\((?P<day>[0-3]?\d)/(?P<month>1[0-2]|0?[1-9])\)")
 _DOTTED_DAY_MONTH = re.compile(
-    r"\b(?i:on|until|till|from|since|before|after)\s+"
-    r"(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?!\d)"
+    r"(?<![\w.,])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<month>1[0-2]|0?[1-9])\.(?!\d)"
 )
+_DATE_PREPOSITION = re.compile(r"\b(?i:on|until|till|from|since|before|after)\s+\Z")
 """A day and month written the Central European and Nordic way, "on 27.11.", "until 18.2.",
 after a preposition that takes a date but not an amount ("rose by 2.5." and "fell to 3.4." end
 a sentence with a decimal)."""
@@ -305,6 +305,8 @@ def _resolve(
         start = weekday.start() if weekday else m.start()
         return DateMention(start, m.end(), when, "day") if when else None
     if kind == "dotted":
+        if not _DATE_PREPOSITION.search(m.string, max(0, m.start() - 8), m.start()):
+            return None
         when = _day_of_year(int(m["month"]), int(m["day"]), published, future)
         return DateMention(m.start("day"), m.end(), when, "day") if when else None
     if kind == "month":
