@@ -368,8 +368,10 @@ def test_day_anaphora_pattern_reads_as_the_plain_one(parts):
 
     plain = re.compile(
         r"\b(?:the\s+same|that|(?:earlier|later)\s+that)\s+(?:day|evening|night|morning|afternoon)\b"
-        r"|\b(?P<before>the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier)\b"
-        r"|\b(?P<after>the\s+day\s+after|the\s+next\s+day|the\s+following\s+day|a\s+day\s+later)\b",
+        # "the day before the war", "the day after he left": a day named, not counted
+        r"|\b(?P<before>the\s+day\s+before(?!\s+\w)|the\s+previous\s+day|a\s+day\s+earlier)\b"
+        r"|\b(?P<after>the\s+day\s+after(?!\s+\w)|the\s+next\s+day|the\s+following\s+day"
+        r"|a\s+day\s+later)\b",
         re.I,
     )
     text = "".join(a + b for a, b in parts)

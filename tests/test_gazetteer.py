@@ -242,3 +242,24 @@ def test_places_within_a_window_are_those_of_the_window_read_alone():
                 (a + start, b + start, p) for a, b, p in gazetteer.find_places(text[start:end])
             ]
             assert gazetteer.places_within(text, start, end) == alone, (path.name, start, end)
+
+
+def test_project_gazetteer_dates_titles_of_the_lebanon_and_houthi_fronts():
+    """Offices whose holder changed in 2024-2025 name the holder of the day; a deputy's title
+    does not name the leader, and the Houthi leader's name does not name the group."""
+    from briefing.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+
+    def titled(text: str, when: date) -> list[str]:
+        return [m.actor for m in gazetteer.find(text, when) if m.how == "description"]
+
+    assert titled("the Lebanese prime minister", date(2024, 11, 27)) == ["Najib Mikati"]
+    assert titled("the Lebanese prime minister", date(2025, 3, 1)) == ["Nawaf Salam"]
+    assert titled("the Hezbollah chief", date(2024, 9, 1)) == ["Hassan Nasrallah"]
+    assert titled("the Hezbollah chief", date(2025, 1, 5)) == ["Naim Qassem"]
+    assert titled("the deputy leader of Hezbollah", date(2024, 10, 1)) == ["Naim Qassem"]
+    assert titled("the US vice president", date(2025, 2, 1)) == ["JD Vance"]
+    assert [m.actor for m in gazetteer.find("Abdul-Malik al-Houthi said", None)] == [
+        "Abdul-Malik al-Houthi"
+    ]
