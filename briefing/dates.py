@@ -341,11 +341,11 @@ def _day_of_year(month: int, day: int, published: date | None, future: bool) -> 
     ahead = min((c for c in candidates if c >= published), default=None)
     if ahead is None or past is None:
         return ahead or past
-    # A day a few weeks away is meant before one almost a year away: "could harm the talks
-    # after the killing on 2 January", read on 13 January, is 2 January of that year.
+    # A scheduled step a few weeks past is meant before one almost a year away: "could harm
+    # the talks after the killing on 2 January", read on 13 January, is 2 January that year.
     if future:
         return past if (ahead - published).days > 180 and (published - past).days <= 60 else ahead
-    return ahead if (published - past).days > 180 and (ahead - published).days <= 30 else past
+    return past
 
 
 def _valid(year: int, month: int, day: int) -> bool:

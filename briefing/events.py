@@ -118,9 +118,8 @@ _PARENTHETICAL_SAID = re.compile(r"\s*[,—–]")
 _TERRITORY_STAGES = {"implementation", "breakdown", "violation", "extension"}
 _PEOPLE = re.compile(
     r"hostage|captive|prisoner|detainee|bod(?:y|ies)|remains|\d|people|Palestinians|Israelis|"
-    r"women|children|soldier|civilian|abductee|elderly|them\b|citizen|national|foreigner|"
-    r"Americans|mother|daughter|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|dozens|hundreds)\b",
+    r"women|children|soldier|civilian|abductee|elderly|them\b|"
+    r"\b(?:citizens?|nationals?|foreigners?|Americans|mothers?|daughters?|sons?)\b",
     re.I,
 )
 _RELEASE_TRIGGER = re.compile(

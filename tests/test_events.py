@@ -1284,6 +1284,18 @@ def test_recalls_failures_vetoes_and_a_rejection_of_that(extract, body, expected
     assert brief(events(extract, body)) == expected
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas released a statement calling on the international community to act.",
+        "Hamas released two statements on Friday about the talks.",
+        "Israel freed hundreds of acres of land for aid.",
+    ],
+)
+def test_releasing_statements_or_land_is_no_release_of_people(extract, body):
+    assert "implementation" not in [r["stage"] for r in events(extract, body)]
+
+
 def test_a_release_of_people_counted_in_words_and_a_renewed_call(extract):
     found = events(
         extract,
