@@ -137,7 +137,7 @@ def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 def _phrase(phrase: str) -> str:
     parts = [
-        r"(?!(?:and|or|but)\s)(?:\S+\s+){0,4}?"
+        r"(?!(?:and|or|but)\s)(?:[^\s,;]+\s+){0,4}?"
         if word == "..."
         else "[“\"‘']?" + re.escape(word) + r"[”\"’']?[,;:]?\s+"
         for word in phrase.split()

@@ -1393,3 +1393,25 @@ def test_a_stance_in_a_later_that_clause_is_dated_and_placed_by_its_report(extra
         ("talks", "actual", "2024-03-05", "Doha"),
         ("acceptance", "actual", "2024-03-05", "Doha"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A WHO team has been in northern Gaza since Monday.",
+        "The delegation, one member recalled, waited for hours.",
+        "The court set conditions for his bail.",
+        "Residents had only hours to respond to the evacuation order.",
+        "The doctor stressed the need for more blood donations.",
+        "Israel launched the operation without agreement from Washington.",
+    ],
+)
+def test_cues_of_talks_recalls_demands_and_failed_deals_need_their_context(extract, body):
+    assert events(extract, body) == []
+
+
+def test_a_gap_in_a_cue_does_not_cross_a_comma(extract):
+    found = events(
+        extract, "Israel struck Gaza without warning, having agreed to a truce days earlier."
+    )
+    assert [(r["stage"], r["modality"]) for r in found] == [("agreement", "actual")]
