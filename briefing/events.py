@@ -183,7 +183,11 @@ _BY = re.compile(r"\s+by\s+(?:the\s+)?")
 _CONDITION = re.compile(first_letters(["if", "unless", "until"]) + r"\b")
 _PAST = re.compile(r"\b\w+ed\b")
 _TO_BE = re.compile(r"\b(?i:be|being)\s+\Z")
-_ONGOING = re.compile(r"\b(?i:is|are|was|were)\s+(?:still\s+)?[a-z]+ing\b")
+_ONGOING = re.compile(
+    r"\b(?i:is|are|was|were)\s+(?:still\s+)?(?:under\s*way|ongoing|(?!(?i:planning|"
+    r"considering|preparing|hoping|expecting|trying|working|seeking|looking|weighing|pushing|"
+    r"pressing|waiting|studying|reviewing|going|due|about|set|scheduled)\b)[a-z]+ing)\b"
+)
 """A step under way when it was reported ("said on Tuesday that the negotiations were
 continuing"): the report's date and place are the step's."""
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")

@@ -241,6 +241,12 @@ def _named_object(text: str, trigger: Trigger, start: int, kept: list[Trigger]) 
     )
 
 
+_GENERIC_STEP_NOUN = re.compile(r"(?i:plans?|text|documents?|drafts?|initiative|road\s*map)\b")
+"""Nouns that name a proposal only in a sentence about the negotiations."""
+_NEGOTIATION_CONTEXT = re.compile(
+    r"(?i:ceasefire|cease-fire|truce|hostage|deal\b|peace|prisoner|exchange|pause|Hamas|"
+    r"Hezbollah|Houthi|negotiat|mediat|\d+-point)"
+)
 _ADJECTIVE_PARTICIPLE = re.compile(r"(?i:negotiating)")
 _NEGOTIATING_NOUN = re.compile(
     r"\s+(?i:team|teams|delegation|delegations|position|positions|partner|partners|"
@@ -307,7 +313,10 @@ def _relative_step(nouns: list[str], verbs: list[str], participles: list[str]) -
     framework had been drawn up".
     """
     relative = (
-        r",?\s+(?i:which|that)\s+(?:[\w’'-]+\s+){0,5}?"
+        # the words between are the subject: no verb of the main clause ("The offer which
+        # Hamas rejected on Monday was presented by Egypt")
+        r",?\s+(?i:which|that)\s+(?:(?!(?i:[a-z]+ed|said|says|was|were|is|are|has|had|have|"
+        r"will|would)\b)[\w’'-]+\s+){0,5}?"
         r"(?:(?i:had|has|have|was|were|is|are)\s+(?:(?i:been|just|already)\s+)?)?"
         rf"(?P<verb>{word_pattern(verbs)})"
     )
@@ -321,10 +330,24 @@ def _relative_step(nouns: list[str], verbs: list[str], participles: list[str]) -
 
 
 def _relative_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Steps told after the noun they made: "the plan, which Trump presented on Monday"."""
+    """Steps told after the noun they made: "the plan, which Trump presented on Monday".
+
+    A plan, a text or a draft needs a sentence about the negotiations: "the evacuation plan,
+    which the army announced" or "the aid plan, which the UN presented" make no proposal.
+    """
+    context: bool | None = None
     out = []
     for stage, pattern in vocab()["relative_steps"]:
         for match in pattern.finditer(text, start, end):
+            if _GENERIC_STEP_NOUN.match(match.group()):
+                if context is None:
+                    # the sentence, or the one before ("... the three-stage plan. The
+                    # document was passed to the sides last week.")
+                    context = (
+                        _NEGOTIATION_CONTEXT.search(text, max(0, start - 300), end) is not None
+                    )
+                if not context:
+                    continue
             group = "verb" if match.group("verb") is not None else "participle"
             out.append(Trigger(stage, match.start(group), match.end(group), False))
     return out

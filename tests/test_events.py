@@ -1192,7 +1192,10 @@ def test_hostages_freed_by_special_units_were_rescued_not_released(extract):
             [("proposal", "2024-03-04", "Paris")],
         ),
         ("The plan was rejected by Hamas on Monday.", [("rejection", "2024-03-04", None)]),
-        ("The document was passed to the sides on Monday.", [("proposal", "2024-03-04", None)]),
+        (  # a document makes a proposal in a passage about the truce
+            "Hamas is studying the truce terms. The document was passed to it on Monday.",
+            [("proposal", "2024-03-04", None)],
+        ),
     ],
 )
 def test_a_step_told_in_a_relative_clause(extract, body, expected):
@@ -1415,3 +1418,21 @@ def test_a_gap_in_a_cue_does_not_cross_a_comma(extract):
         extract, "Israel struck Gaza without warning, having agreed to a truce days earlier."
     )
     assert [(r["stage"], r["modality"]) for r in found] == [("agreement", "actual")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Israel's evacuation plan, which the army announced on Monday, orders residents out.", []),
+        (
+            "The offer which Hamas rejected on Monday was presented by Egypt.",
+            [("proposal", "actual", None, None), ("rejection", "actual", "2024-03-04", None)],
+        ),
+        (
+            "An official said on Thursday that the delegation was planning to travel to Cairo.",
+            [("talks", "planned", None, "Cairo")],
+        ),
+    ],
+)
+def test_relative_steps_need_a_deal_and_intentions_are_not_under_way(extract, body, expected):
+    assert brief(events(extract, body)) == expected
