@@ -169,7 +169,7 @@ def _sentence_figures(
         skip = index + 2 if head.partitive else index + 1
         # "5,087 Palestinians, among them 2,055 children, have been killed": the verb of the
         # whole comes after the part set off by commas.
-        while skip < len(quantities) and _AMONG.match(text, head.end, quantities[skip].start):
+        while skip < len(quantities) and _part_set_off(text, head, quantities[skip], s_end):
             skip += 1
         after = bisect.bisect_left(counted, skip)  # the next number that counts something
         following = [quantities[i].start for i in counted[after : after + 1]]
@@ -481,21 +481,42 @@ def _measure(head: Head, verb: str | None, quantity: Quantity, ctx: Context) -> 
     return None
 
 
+def _part_set_off(text: str, head: Head, part: Quantity, end: int) -> bool:
+    """Is ``part`` a part of the whole set off by commas, with no verb of its own?
+
+    "5,087 Palestinians, among them 2,055 children, have been killed": the whole's verb comes
+    after it; "33 hostages, among them eight who are dead, will be released" keeps "dead" to
+    the part.
+    """
+    if not _AMONG.match(text, head.end, part.start):
+        return False
+    close = text.find(",", part.end, end)
+    return close != -1 and not _vocab()["verbs"].any(text, part.end, close)
+
+
 def _labelled(head: Head, quantity: Quantity, ctx: Context) -> tuple[Head, str | None, str | None]:
     """A figure after a label and a colon, as in fact boxes and live blogs.
 
     In "Death toll in Gaza: 32,333" and "- Hostages still held: 134" the label says what is
     counted and what happened.
     """
-    label = _LABEL.match(ctx.text, ctx.sentence[0], quantity.start)
+    # The label opens the sentence or follows a semicolon: "Deaths: 32,333; injuries: 74,694".
+    opening = max(ctx.sentence[0], ctx.text.rfind(";", ctx.sentence[0], quantity.start) + 1)
+    label = _LABEL.match(ctx.text, opening, quantity.start)
     if label is None:
         return head, None, None
     start, end = label.span("label")
     vocab = _vocab()
     verbs = vocab["verbs"].find(ctx.text, start, end)
     verb = verbs[0][2] if verbs else None
-    heads = vocab["heads"].find(ctx.text, start, end)
-    cls = heads[-1][2] if heads else head.cls
+    # The noun before any preposition: "Prisoners released in first phase" counts prisoners.
+    preposition = _LABEL_PREPOSITION.search(ctx.text, start, end)
+    heads = [
+        h
+        for h in vocab["heads"].find(ctx.text, start, preposition.start() if preposition else end)
+        if h[2] not in ("time", "phase")
+    ]
+    cls = heads[0][2] if heads else head.cls
     modifiers = {found[2] for found in vocab["modifiers"].find(ctx.text, start, end)}
     labelled = Head(
         cls, head.end, ctx.text[start:end], modifiers | head.modifiers, bare=cls is None
@@ -503,7 +524,8 @@ def _labelled(head: Head, quantity: Quantity, ctx: Context) -> tuple[Head, str |
     return labelled, verb, _measure(labelled, verb, quantity, ctx)
 
 
-_LABEL = re.compile(r"[\s\-–•*]*(?P<label>[A-Z][^:;.!?]{2,60}?):\s*\Z")
+_LABEL = re.compile(r"[\s\-–•*]*(?P<label>[A-Za-z][^:;.!?]{2,60}?):\s*\Z")
+_LABEL_PREPOSITION = re.compile(r"\b(?i:in|since|during|of|from|at|on|by)\b")
 
 
 def _provided(head: Head, verb: str | None) -> str | None:

@@ -255,7 +255,7 @@ _BREAK_WORDS = first_letter_parts(
 _CLAUSE_BREAK = re.compile(
     rf"[;:–—,\s{_BREAK_WORDS[0]}](?:(?<=[;:–—])|(?<=\s)-\s"
     r"|(?<=,)\s*(?=(?i:(?:which|who|whose|where|while|whereas|but|according|the\s+\w+"
-    r"(?:\s+\w+)?\s+(?:said|says)|and\s+that)\b|\w+ing\b))"
+    r"(?:\s+\w+)?\s+(?:said|says)|and\s+that)\b|(?!(?i:including)\b[^,;.]{1,60},)\w+ing\b))"
     rf"|(?<!\w.)(?i:{_BREAK_WORDS[1]})\b)"
 )
 _RELATIVE = re.compile(

@@ -119,7 +119,8 @@ _PLACE_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _GROUPED = re.compile(r"\d{1,3}(?:([,.٬\u202f'’ ])\d{3})(?:\1\d{3})*")
 """Digits in groups of three: "1,160", "29.514", Arabic "٢٬٥٠٠", "30 000", Swiss "30'000"."""
 _AGE_AFTER = re.compile(r"^\s*[,)]")
-_NAME_PAREN = re.compile(r"[A-Z][\w’'.-]*[^\W\d_]\s*\(\Z")
+_TIME_AFTER = re.compile(r"[\s-]+(?i:days?|weeks?|months?|years?|hours?)\b")
+"""After a number with a fraction that is still a length: "1.5 months", "2.5-week"."""
 _AGE_IN_PARENS = re.compile(r"\d{1,2}\)")
 _RATIO = re.compile(
     r"\s+(?:in|out\s+of)\s+(?:ten|\d+|a\s+hundred|every|five|four|three|two)\b", re.I
@@ -302,7 +303,7 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
             before = ""  # "Gaza, 40 people": not an age apposition
         if _NOT_BEFORE.search(before) or (_NOT_AFTER.match(after) and not match.group("joiner")):
             continue
-        if _NAME_PAREN.search(before) and _AGE_IN_PARENS.match(text, match.start()):
+        if _AGE_IN_PARENS.match(text, match.start()) and _after_a_name(before):
             continue  # "Noa Argamani (26)": an age after a name
         quantity, first_only = _build(text, match, start, end)
         if first_only:
@@ -314,6 +315,17 @@ def _numeric(text: str, start: int, end: int) -> list[Quantity]:
 
 _CHANGE_BY = re.compile(r"\bby\s+$", re.I)
 """Before "150 to 30,000" in "rose by 150 to 30,000": a change and a new total, not a range."""
+
+
+def _after_a_name(before: str) -> bool:
+    """Does ``before`` end with a person's name of two words or more and "(" ("Noa Argamani (")?
+
+    "Thailand (10), Nepal (1)" are one-word places with their counts.
+    """
+    if not before.endswith("("):
+        return False
+    words = before[:-1].split()[-2:]
+    return len(words) == 2 and all(w[:1].isupper() and w[-1:].isalpha() for w in words)
 
 
 def _shared_scale(match: re.Match[str], low: float) -> float:
@@ -380,7 +392,7 @@ def _build(text: str, match: re.Match[str], start: int, end: int) -> tuple[Quant
         return None, first_only  # "0001", "007": a code or label, not a count
     if _YEAR.fullmatch(digits) and _is_year(text, match, num_end, start, end, qualifier):
         return None, first_only  # "in 2023", "between 2019 and 2023", not "some 2000 people"
-    if low % 1 or high % 1:
+    if (low % 1 or high % 1) and not _TIME_AFTER.match(text, num_end, end):
         return None, first_only  # "27.11" people: a date or a decimal, not a count
     num_start = match.start("digits") if match.group("digits") else match.start("words")
     if match.group("between") and qualifier == "range":

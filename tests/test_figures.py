@@ -654,3 +654,33 @@ def test_the_verb_of_a_whole_comes_after_its_part_set_off_by_commas(extract):
         ("killed", 2055),
         ("injured", 15273),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The first phase would last 6.5 weeks.", [("duration", 45.5)]),
+        (
+            "Hostages from Thailand (10), Nepal (1) and the Philippines (1) were freed.",
+            [("hostages_released", 10), ("hostages_released", 1), ("hostages_released", 1)],
+        ),
+        (  # the part has a verb of its own: the whole keeps its own reading
+            "The 33 hostages, among them eight who are dead, are still held in Gaza.",
+            [("hostages_held", 33), ("hostages_dead", 8)],
+        ),
+        ("Prisoners released in first phase: 1,900.", [("prisoners_released", 1900)]),
+        ("Deaths: 32,333; injuries: 74,694.", [("killed", 32333), ("injured", 74694)]),
+    ],
+)
+def test_fractions_of_time_places_with_counts_parts_with_verbs_and_labels(extract, body, expected):
+    assert [(r["measure"], r["low"]) for r in figures(extract, body)] == expected
+
+
+def test_a_whole_with_a_part_set_off_is_read_to_its_verb_for_scope(extract):
+    found = figures(
+        extract,
+        "The ministry said more than 14,800 people, including more than 6,000 children, have"
+        " been killed since October 7.",
+        published=date(2023, 11, 30),
+    )
+    assert [(r["low"], r["scope"]) for r in found] == [(14800, "cumulative"), (6000, "cumulative")]
