@@ -34,8 +34,9 @@ def attribution(
 
 
 _LEADING_DETERMINER = re.compile(
-    r"^(?:(?:the|an?|its|their)\s+|(?:Dr|Prof|Mr|Mrs|Ms|Sheikh)\.?\s+(?=[A-Z]))", re.I
+    r"^(?:(?:the|an?|its|their)\s+|(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-Z]\S*\s+[A-Z]))", re.I
 )
+"""An article, or a title before a name of two words or more ("Dr Rik Peeperkorn")."""
 
 
 @functools.cache
@@ -53,6 +54,8 @@ def _outlet() -> re.Pattern[str]:
     kinds = phrase_pattern(load_yaml("attribution.yaml").get("media_nouns") or [])
     return re.compile(
         rf"(?:[\w’'-]+\s+){{0,3}}?(?i:{kinds})\s+"
+        r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+        r"March|April|May|June|July|August|September|October|November|December)\b)"
         r"(?P<name>[A-Z][\w’'-]*(?:[\s-](?:al-)?[A-Z][\w’'-]*){0,3})\Z"
     )
 
@@ -66,7 +69,7 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
     """A source phrase as a canonical actor name where one is known, else as written."""
     data = load_yaml("attribution.yaml")
     keep_as_written, rewrites = _normalising_patterns()
-    cleaned = _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:"))
+    cleaned = _TRAILING_DAY.sub("", _LEADING_DETERMINER.sub("", phrase.strip(" ,.;:")))
     for issuer in _issuers():
         issued = issuer.match(cleaned)
         if issued:  # "the last count published on Monday by the ministry": the ministry
@@ -103,6 +106,10 @@ def normalise_source(phrase: str, resolve_source: SourceResolver | None) -> str 
     return cleaned or None
 
 
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\Z"
+)
+"""A day after the source, as wire copy writes it: "figures released by the agency Tuesday"."""
 _REPORTER = re.compile(
     r"(?P<outlet>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)[’']s?\s+(?:own\s+)?"
     r"(?i:correspondents?|reporters?|journalists?|crew|team)\Z"
@@ -122,7 +129,7 @@ def _attribution_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     data = load_yaml("attribution.yaml")
     # Compiled case-sensitive with the rest case-insensitive: word_start then scans quickly.
     before = re.compile(
-        rf"{word_start(data['before'])}(?i:\s+(?P<src>[^,;:.()“”\"]+?)"
+        rf"{word_start(data['before'])}(?i:\s+(?P<src>(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s+)?[^,;:.()“”\"]+?)"
         rf"(?=\s*(?:[,;:.()“”\"]|$|\s+(?:that|which|who|show|shows)\b)))"
     )
     verbs = phrase_pattern(data["verbs"] + data["weak_verbs"])

@@ -60,7 +60,7 @@ _SINCE_DATE = (
 )
 _SINCE = re.compile(
     first_letters(["since"])
-    + rf"\b(?:\s+(?:{_SINCE_DATE})(?=[\s,.;]*(?:in|at|on|,|\Z))|(?:\s+\S+){{0,6}})"
+    + rf"\b(?:\s+(?:{_SINCE_DATE})(?=[\s,.;]*(?:(?:in|at|on)\b|,|\Z))|(?:\s+\S+){{0,6}})"
 )
 """A since-phrase: a bare date ("since October", then "in Cairo on Thursday" is the step's),
 else up to six words ("since the ceasefire took effect on 19 January")."""
@@ -546,18 +546,16 @@ def _goal(text: str, start: int, end: int) -> bool:
     """Is there a goal word in ``text[start:end]`` ("hoping to", "push for"), not a noun?
 
     "Press secretary Leavitt says ..." and "the Associated Press" hold no goal: a goal word
-    opening a noun (``goal_word_nouns``), or capitalised inside the sentence, is passed over.
+    opening a noun (``goal_word_nouns``), or "Press" ending a name, is passed over.
     """
     vocab = _vocab()
     for found in vocab["goals"].finditer(text, start, end):
         if vocab["goal_nouns"].match(text, found.start()):
             continue
-        if (
-            found.group()[:1].isupper()
-            and found.start() > start
-            and _NAME_BEFORE.search(text, max(0, found.start() - 30), found.start())
+        if found.group() == "Press" and _NAME_BEFORE.search(
+            text, max(0, found.start() - 30), found.start()
         ):
-            continue
+            continue  # "the Associated Press", "France Press"
         return True
     return False
 

@@ -477,7 +477,12 @@ def _vague(text: str, start: int, end: int) -> list[Quantity]:
     return out
 
 
-_UNIT_LONG = re.compile(r"(?<![\w-])(?P<unit>(?i:day|week|month|year))-long\b")
+_UNIT_LONG = re.compile(
+    r"(?<![\w-])(?P<unit>(?i:day|week|month|year))-long\s+(?:[\w-]+\s+)?"
+    r"(?=(?i:truce|ceasefire|cease-fire|pause|lull|halt|calm|respite|humanitarian|break|phase)\b)"
+)
+"""A length of one unit with no number, before a truce word: "the week-long truce" (not "a
+week-long tour", which says nothing of the negotiations)."""
 
 
 def _one_unit_long(text: str, start: int, end: int) -> list[Quantity]:
@@ -485,7 +490,16 @@ def _one_unit_long(text: str, start: int, end: int) -> list[Quantity]:
     if text.find("-long", start, end) == -1:
         return []
     return [
-        Quantity(m.start(), m.end(), m.start(), m.end("unit"), 1.0, 1.0, "exact", m["unit"].lower())
+        Quantity(
+            m.start(),
+            m.end("unit") + 5,
+            m.start(),
+            m.end("unit"),
+            1.0,
+            1.0,
+            "exact",
+            m["unit"].lower(),
+        )
         for m in _UNIT_LONG.finditer(text, start, end)
     ]
 

@@ -203,3 +203,15 @@ def test_these_sources_are_the_sources_named_before(extract):
         kind="figure",
     )
     assert [f["attribution"] for f in figures] == ["Egypt", "Egypt"]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        ("According to figures released by the agency Tuesday, 12 people were killed.", "agency"),
+        ("According to Sheikh Mohammed, 33 hostages would be freed.", "Sheikh Mohammed"),
+        ("According to Dr. Munir al-Bursh, 40 people died.", "Munir al-Bursh"),
+    ],
+)
+def test_days_after_a_source_and_titles_before_one_word(extract, body, source):
+    assert [f["attribution"] for f in extract(body, kind="figure")][:1] == [source]

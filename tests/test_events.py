@@ -1436,3 +1436,7 @@ def test_a_gap_in_a_cue_does_not_cross_a_comma(extract):
 )
 def test_relative_steps_need_a_deal_and_intentions_are_not_under_way(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+def test_a_title_case_headline_keeps_its_goal_words(extract):
+    assert events(extract, "Netanyahu Seeks To Sign Hostage Deal Before Ramadan") == []

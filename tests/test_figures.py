@@ -684,3 +684,9 @@ def test_a_whole_with_a_part_set_off_is_read_to_its_verb_for_scope(extract):
         published=date(2023, 11, 30),
     )
     assert [(r["low"], r["scope"]) for r in found] == [(14800, "cumulative"), (6000, "cumulative")]
+
+
+def test_a_week_long_tour_is_no_truce_length(extract):
+    assert (
+        figures(extract, "Blinken's week-long tour of the region aims to secure a ceasefire.") == []
+    )
