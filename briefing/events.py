@@ -190,6 +190,7 @@ _ONGOING = re.compile(
 )
 """A step under way when it was reported ("said on Tuesday that the negotiations were
 continuing"): the report's date and place are the step's."""
+_ONLY_IF = re.compile(r"[^.;]{0,40}?\bonly\s+(?:if|when|after|once)\b", re.I)
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
@@ -525,6 +526,8 @@ def _is_event(
         )
         if following:
             return False  # "agreed to extend the truce" is the extension
+    if trigger.stage == "implementation" and _ONLY_IF.match(text, trigger.end, sentence[1]):
+        return False  # "will release them only if ...": a condition set, told as a demand
     if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
         return _is_release(text, trigger, clause, sentence, before)
     return True

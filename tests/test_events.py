@@ -1440,3 +1440,8 @@ def test_relative_steps_need_a_deal_and_intentions_are_not_under_way(extract, bo
 
 def test_a_title_case_headline_keeps_its_goal_words(extract):
     assert events(extract, "Netanyahu Seeks To Sign Hostage Deal Before Ramadan") == []
+
+
+def test_a_release_promised_only_if_is_a_demand_not_a_release(extract):
+    found = events(extract, "Hamas says it will release them only if Israel leaves the Gaza Strip.")
+    assert [r["stage"] for r in found] == ["demand"]
