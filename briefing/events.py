@@ -191,6 +191,10 @@ _ONGOING = re.compile(
 """A step under way when it was reported ("said on Tuesday that the negotiations were
 continuing"): the report's date and place are the step's."""
 _ONLY_IF = re.compile(r"[^.;]{0,40}?\bonly\s+(?:if|when|after|once)\b", re.I)
+_WOULD_BE = re.compile(
+    r"\b(?i:would|could|might)\s+(?:be|constitute|amount\s+to|mean)\s+[\W]*(?:\w+\W+){0,2}\Z"
+)
+"""An assessment of what something would be: "any delay would be 'a flagrant violation'"."""
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
@@ -716,6 +720,8 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         # Hamas had demanded", what is denied is the agreeing, not Hamas's demand.
         denied = _DENIAL.search(outside) or _denied_before(text, trigger, reach=40)
         return "negated" if denied else "actual"
+    if _WOULD_BE.search(text, max(0, trigger.start - 45), trigger.start):
+        return "hypothetical"  # "any delay would be 'a flagrant violation' of the agreement"
     negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
     negation = negation or _negated_around(text, trigger, clause)
     first_word = _FIRST_WORD.match(text, trigger.start)

@@ -1445,3 +1445,11 @@ def test_a_title_case_headline_keeps_its_goal_words(extract):
 def test_a_release_promised_only_if_is_a_demand_not_a_release(extract):
     found = events(extract, "Hamas says it will release them only if Israel leaves the Gaza Strip.")
     assert [r["stage"] for r in found] == ["demand"]
+
+
+def test_what_a_delay_would_be_is_hypothetical(extract):
+    found = events(
+        extract,
+        "Hezbollah warned that any Israeli delay would be ”a flagrant violation” of the deal.",
+    )
+    assert [(r["stage"], r["modality"]) for r in found] == [("violation", "hypothetical")]
