@@ -30,6 +30,7 @@ _CLAUSE_BREAK = re.compile(
 
 
 _MANNER = re.compile(r"\b(?:with|through|under|via|thanks to)\s+(?:the\s+)?$", re.I)
+_THOSE = re.compile(r"\b(?i:those|these)\s+\Z")
 _STANCES = ("rejection", "acceptance")
 _DEMANDS = re.compile(r"(?i:demands?)\b")
 _NEW_CLAUSE = re.compile(r"[,;]|\b(?:and|but|while|as)\b")
@@ -232,6 +233,8 @@ def _named_object(text: str, trigger: Trigger, start: int, kept: list[Trigger]) 
         and vocab()["received"].search(text, max(start, trigger.start - 60), trigger.start)
     ):
         return True
+    if trigger.noun and _THOSE.search(text, max(start, trigger.start - 12), trigger.start):
+        return True  # "Israel was not part of those talks": the talks told before
     return bool(trigger.noun or _DEMANDS.match(text, trigger.start, trigger.end)) and any(
         not t.noun
         and t.stage in _STANCES

@@ -1453,3 +1453,11 @@ def test_what_a_delay_would_be_is_hypothetical(extract):
         "Hezbollah warned that any Israeli delay would be ”a flagrant violation” of the deal.",
     )
     assert [(r["stage"], r["modality"]) for r in found] == [("violation", "hypothetical")]
+
+
+def test_those_talks_are_the_talks_told_before(extract):
+    found = events(
+        extract,
+        "The deal followed talks in Doha with US officials. Israel was not part of those talks.",
+    )
+    assert brief(found) == [("talks", "actual", None, "Doha")]
