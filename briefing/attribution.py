@@ -195,6 +195,15 @@ def find_source(
     for pool in (in_part, weak_in_part, strong):
         if not pool:
             continue
+        # "While the ministry says 34,000 were killed, Israel says ...": the figure is the
+        # opening clause's, whose source comes before it with no comma between.
+        own = [
+            c
+            for c in pool
+            if c[3] and c[1] <= position and "," not in sentence_text[c[1] : position]
+        ]
+        if own:
+            return _antecedent(max(own), [*strong, *weak])
         after = [c for c in pool if c[0] > position and not c[3]]
         chosen = min(after) if after else min(pool, key=lambda c: abs(c[0] - position))
         return _antecedent(chosen, [*strong, *weak])

@@ -162,6 +162,12 @@ def test_a_relative_clause_between_a_source_and_its_verb(extract):
             "Israeli officials believe 20 hostages are alive, while Trump has spoken of 21.",
             ["Israel", "Donald Trump"],
         ),
+        # a fronted "while" clause: its figure is its own source's
+        (
+            "While Gaza's health ministry says 34,000 people have been killed, Israel says"
+            " 13,000 were militants.",
+            ["Gaza Ministry of Health", "Israel"],
+        ),
         # an outlet's kind before its name: the outlet, not its country
         ("The Lebanese channel Al-Mayadeen reported that 14 people were killed.", ["Al-Mayadeen"]),
         ("Israel's public broadcaster Kan reported that 20 hostages are alive.", ["Kan"]),
