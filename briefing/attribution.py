@@ -204,6 +204,15 @@ def find_source(
         ]
         if own:
             return _antecedent(max(own), [*strong, *weak])
+        # "Israel says 59 hostages remain, and Hamas says 24 are alive": a source right
+        # before the figure, with no comma between, is its own; a later one is another's.
+        said_before = [
+            c
+            for c in pool
+            if not c[3] and c[1] <= position and not _BREAK.search(sentence_text, c[1], position)
+        ]
+        if said_before and pool is not weak_in_part:
+            return _antecedent(max(said_before), [*strong, *weak])
         after = [c for c in pool if c[0] > position and not c[3]]
         chosen = min(after) if after else min(pool, key=lambda c: abs(c[0] - position))
         return _antecedent(chosen, [*strong, *weak])
@@ -330,6 +339,7 @@ def _subject(match: re.Match[str], sentence_text: str) -> Candidate | None:
     return offset, offset + len(src), src, embedded
 
 
+_BREAK = re.compile(r"[,;:()“”\"]")
 _SUBORDINATOR = re.compile(r"\b(?i:while|whereas|although|though|because|when)\b")
 _BODIES = {
     "ministry",

@@ -24,6 +24,7 @@ from briefing.numbers import Quantity, find_quantities, unit_days
 from briefing.records import FigureRecord
 from briefing.vocab import load_yaml
 
+_BETWEEN_CLAUSES = re.compile(r"[,;]\s+(?:and|but|while)\b")
 _AMONG = re.compile(r",\s*(?i:among\s+them|among\s+whom|including)\s+\Z")
 _INCLUSION = re.compile(
     r"(?:\b(?:including|among\s+them|among\s+whom|of\s+whom|such\s+as|instead\s+of\s+the|"
@@ -387,9 +388,15 @@ def _clause_verb(
     comma = text.find(",", head.end, right_end)
     clause_end = comma if comma != -1 and left else right_end
     after_head = cues_in(head.end, clause_end)
-    participle = len(after_head) > 1 and (
-        after_head[0][0] - head.end <= 1
-        or _RELATIVE_PRONOUN.fullmatch(text, head.end, after_head[0][0]) is not None
+    # "50 hostages held in Gaza will be released": a participle before the clause's verb; not
+    # "59 hostages remain in Gaza, and 24 are alive", two clauses
+    participle = (
+        len(after_head) > 1
+        and (
+            after_head[0][0] - head.end <= 1
+            or _RELATIVE_PRONOUN.fullmatch(text, head.end, after_head[0][0]) is not None
+        )
+        and not _BETWEEN_CLAUSES.search(text, after_head[0][1], after_head[1][0])
     )
     if (
         after_head

@@ -690,3 +690,13 @@ def test_a_week_long_tour_is_no_truce_length(extract):
     assert (
         figures(extract, "Blinken's week-long tour of the region aims to secure a ceasefire.") == []
     )
+
+
+def test_two_sides_counting_in_two_clauses(extract):
+    found = figures(
+        extract, "Israel says 59 hostages remain in Gaza, and Hamas says that 24 are alive."
+    )
+    assert [(r["measure"], r["low"], r["attribution"]) for r in found] == [
+        ("hostages_held", 59, "Israel"),
+        ("hostages_alive", 24, "Hamas"),
+    ]
