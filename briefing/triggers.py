@@ -100,6 +100,18 @@ def vocab() -> dict:
             (stage, _relative_step(spec["nouns"], spec["verbs"], spec.get("participles") or []))
             for stage, spec in (data.get("relative_steps") or {}).items()
         ],
+        "generic_step_nouns": re.compile(
+            word_pattern(
+                [
+                    n
+                    for spec in (data.get("relative_steps") or {}).values()
+                    for n in spec.get("generic_nouns") or []
+                ]
+            )
+        ),
+        "negotiation_context": re.compile(
+            word_pattern(data.get("negotiation_context") or []) + r"|\d+-point\b"
+        ),
         "shared_occasion": re.compile(
             r"\band\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|"
             + "|".join(map(re.escape, data.get("shared_occasion_verbs") or []))
@@ -244,12 +256,6 @@ def _named_object(text: str, trigger: Trigger, start: int, kept: list[Trigger]) 
     )
 
 
-_GENERIC_STEP_NOUN = re.compile(r"(?i:plans?|text|documents?|drafts?|initiative|road\s*map)\b")
-"""Nouns that name a proposal only in a sentence about the negotiations."""
-_NEGOTIATION_CONTEXT = re.compile(
-    r"(?i:ceasefire|cease-fire|truce|hostage|deal\b|peace|prisoner|exchange|pause|Hamas|"
-    r"Hezbollah|Houthi|negotiat|mediat|\d+-point)"
-)
 _ADJECTIVE_PARTICIPLE = re.compile(r"(?i:negotiating)")
 _NEGOTIATING_NOUN = re.compile(
     r"\s+(?i:team|teams|delegation|delegations|position|positions|partner|partners|"
@@ -342,12 +348,13 @@ def _relative_triggers(text: str, start: int, end: int) -> list[Trigger]:
     out = []
     for stage, pattern in vocab()["relative_steps"]:
         for match in pattern.finditer(text, start, end):
-            if _GENERIC_STEP_NOUN.match(match.group()):
+            if vocab()["generic_step_nouns"].match(match.group()):
                 if context is None:
                     # the sentence, or the one before ("... the three-stage plan. The
                     # document was passed to the sides last week.")
                     context = (
-                        _NEGOTIATION_CONTEXT.search(text, max(0, start - 300), end) is not None
+                        vocab()["negotiation_context"].search(text, max(0, start - 300), end)
+                        is not None
                     )
                 if not context:
                     continue
