@@ -196,6 +196,8 @@ _WOULD_BE = re.compile(
 )
 """An assessment of what something would be: "any delay would be 'a flagrant violation'"."""
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
+_CHAINED = re.compile(r"(?:,|\band)\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")
+"""Right after "and" or a comma, with no subject of its own: a verb of a chain of predicates."""
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
 _WAS = re.compile(r"\b(?i:was|were|been)\s+\Z")
@@ -513,7 +515,10 @@ def _is_event(
         # A passive participle ("The agreement, announced ... and approved by the
         # government") takes its object from the noun it follows, however far back.
         passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
-        left = sentence[0] if passive else max(sentence[0], trigger.start - 60)
+        # A verb in a chain that shares the sentence's subject does too ("The truce, ...,
+        # took effect on 24 November, was extended twice and collapsed on 1 December").
+        chained = _CHAINED.search(text, max(sentence[0], trigger.start - 20), trigger.start)
+        left = sentence[0] if passive or chained else max(sentence[0], trigger.start - 60)
         window = text[left : min(sentence[1], trigger.end + 60)]
         if not vocab["objects"].search(window) and not _THAT_END.match(text, trigger.end):
             return False  # "Hamas rejects that.": the pronoun stands for what was just said

@@ -413,12 +413,15 @@ def windows(
             stop = triggers[later[0]].start  # "The agreement, announced ... and approved by"
         if position == 0 and SUBORDINATE.match(text, clauses[0][0]):
             stop = min(stop, clauses[0][1])  # "After the deal was announced, gunmen opened fire"
+        chained = _chained_next(text, triggers, index, owner)
+        if chained is not None:
+            stop = min(stop, chained)  # "was extended twice and collapsed on 1 December"
         semicolon = text.find(";", triggers[index].end, stop)
         if semicolon != -1:
             stop = semicolon
         clause = (
             min(clauses[position][0], triggers[index].start),
-            max(clauses[position][1], triggers[index].end),
+            max(chained or clauses[position][1], triggers[index].end),
         )
         start = clauses[starts[index]][0]
         if index > 0 and triggers[index - 1].end > start:
@@ -434,6 +437,22 @@ def windows(
             start = contrasts[-1].end() if contrasts else clauses[0][0]
         out.append((clause, (min(start, clause[0]), max(stop, clause[1]))))
     return out
+
+
+def _chained_next(text: str, triggers: list[Trigger], index: int, owner: list[int]) -> int | None:
+    """Where "and" opens the next verb trigger of the same clause, if it does.
+
+    A chain of predicates ("was extended twice and collapsed on 1 December") gives each verb
+    the words up to the next one: the date after "collapsed" is not the extension's.
+    """
+    following = index + 1
+    if following >= len(triggers) or owner[following] != owner[index] or triggers[following].noun:
+        return None
+    joined = _AND_BEFORE.search(text, triggers[index].end, triggers[following].start)
+    return joined.start() if joined else None
+
+
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")
 
 
 def _reports(text: str, phrase: tuple[int, int], clause: tuple[int, int]) -> bool:

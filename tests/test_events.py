@@ -1461,3 +1461,29 @@ def test_those_talks_are_the_talks_told_before(extract):
         "The deal followed talks in Doha with US officials. Israel was not part of those talks.",
     )
     assert brief(found) == [("talks", "actual", None, "Doha")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The truce, brokered by Qatar, took effect on 24 November, was extended twice and "
+            "collapsed on 1 December.",
+            [
+                ("implementation", "actual", "2023-11-24", None),
+                ("extension", "actual", None, None),
+                ("breakdown", "actual", "2023-12-01", None),
+            ],
+        ),
+        (
+            "The ceasefire began on Sunday and was extended on Tuesday.",
+            [
+                ("implementation", "actual", "2024-03-03", None),
+                ("extension", "actual", "2024-03-05", None),
+            ],
+        ),
+    ],
+)
+def test_a_chain_of_predicates_shares_its_subject_and_not_its_dates(extract, body, expected):
+    published = date(2023, 12, 26) if "November" in body else WEDNESDAY
+    assert brief(events(extract, body, published)) == expected
