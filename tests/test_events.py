@@ -1487,3 +1487,23 @@ def test_those_talks_are_the_talks_told_before(extract):
 def test_a_chain_of_predicates_shares_its_subject_and_not_its_dates(extract, body, expected):
     published = date(2023, 12, 26) if "November" in body else WEDNESDAY
     assert brief(events(extract, body, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "UN Secretary-General Antonio Guterres called on 16 August for polio pauses.",
+            [("demand", "actual", "2023-08-16", None)],  # the August before
+        ),
+        ("UNICEF made the same request on Monday.", [("demand", "actual", "2024-03-04", None)]),
+        (
+            "The government of Najib Mikati confirmed the extension on Sunday.",
+            [("acceptance", "actual", "2024-03-03", None)],
+        ),
+        ("He asked for forgiveness from the families.", []),
+        ("The office confirmed the arrangement.", []),
+    ],
+)
+def test_calls_requests_and_confirmed_extensions(extract, body, expected):
+    assert brief(events(extract, body)) == expected
