@@ -1507,3 +1507,13 @@ def test_a_chain_of_predicates_shares_its_subject_and_not_its_dates(extract, bod
 )
 def test_calls_requests_and_confirmed_extensions(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+def test_leaders_meeting_somewhere_hold_talks_and_a_rival_draft_answers_a_draft(extract):
+    found = events(extract, "Arab leaders meeting in Cairo on Tuesday endorsed the Egyptian plan.")
+    assert [(r["stage"], r["date"], r["place"]) for r in found] == [
+        ("talks", "2024-03-05", "Cairo"),
+        ("acceptance", "2024-03-05", "Cairo"),
+    ]
+    found = events(extract, "Moscow had circulated a rival draft last week.")
+    assert [r["stage"] for r in found] == ["counterproposal"]
