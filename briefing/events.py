@@ -123,7 +123,8 @@ _PEOPLE = re.compile(
     re.I,
 )
 _RELEASE_TRIGGER = re.compile(
-    r"^(?:released|freed|were released|was released|were freed|was freed|handed)", re.I
+    r"^(?:released|releases|freed|frees|were released|was released|were freed|was freed|handed)",
+    re.I,
 )
 _RESCUERS = re.compile(
     r"\b(?:forces|troops|army|soldiers|commandos|special forces|military|units|police)\b"

@@ -84,7 +84,7 @@ def vocab() -> dict:
         ),
         "plan_terms": re.compile(
             first_letters(data["plan_nouns"])
-            + r"\b(?:\s+[\w'’,-]+){0,6}?\s+"
+            + r"\b,?(?:\s+[\w'’,-]+){0,6}?\s+"  # "the text, transmitted by ..., foresees"
             + word_pattern(data["plan_term_verbs"])
         ),
         "military_plan": re.compile(

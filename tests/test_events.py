@@ -1517,3 +1517,14 @@ def test_leaders_meeting_somewhere_hold_talks_and_a_rival_draft_answers_a_draft(
     ]
     found = events(extract, "Moscow had circulated a rival draft last week.")
     assert [r["stage"] for r in found] == ["counterproposal"]
+
+
+def test_a_timeline_in_the_present_frees_and_a_text_that_foresees_holds_terms(extract):
+    found = events(extract, "12 May – Hamas frees Edan Alexander, the last living hostage.")
+    assert brief(found) == [("implementation", "actual", "2023-05-12", None)]
+    found = events(
+        extract,
+        "The text, transmitted by Washington through the mediators, foresees that Hamas frees "
+        "the 48 hostages on the first day.",
+    )
+    assert [r["stage"] for r in found] == []
