@@ -31,8 +31,10 @@ _NAME = rf"(?:{_NAME_WORD}|{_PARTICLES}-{_NAME_WORD}){_NAME_REST}"
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:in|into|inside|within|across|near|throughout)\s+"
-    r"(?:(?:the\s+)?(?:southern|northern|eastern|western|central)\s+)?$",
+    r"(?:\b(?:in|into|inside|within|across|near|throughout)\s+"
+    r"(?:(?:the\s+)?(?:southern|northern|eastern|western|central)\s+)?"
+    # "on his way to South Korea": where someone is going, not who acts
+    r"|\b(?:on\s+(?:his|her|their|the)\s+way|en\s+route)\s+(?:to|from)\s+)$",
     re.I,
 )
 
@@ -107,6 +109,14 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
     return kept
 
 
+_TITLE_AND_NAME = re.compile(
+    r"\s+(?:(?:Prime|Foreign|Defen[cs]e|Interior|Finance)\s+Minister|President|King|Emir|"
+    r"Chancellor|Ambassador|Crown\s+Prince)\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+)
+"""A title and the name it introduces: "Canadian Prime Minister Mark Carney" (as "Egyptian
+President Abdel Fattah el-Sisi" names Sisi, not Egypt)."""
+
+
 def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
     """Metonyms must act ("Washington urged"); demonyms must name a body or a people.
 
@@ -119,6 +129,8 @@ def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
     if match.how == "metonym":
         return bool(cues["verb"].match(after))
     if match.how == "demonym":
+        if _TITLE_AND_NAME.match(after):
+            return False  # "Canadian Prime Minister Mark Carney" names the person
         before = text[max(0, match.start - 4) : match.start].lower()
         if cues["agent"].match(after):
             return True
