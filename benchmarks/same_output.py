@@ -26,6 +26,9 @@ SETS = [
     "tests/data/dev/articles",
     "tests/data/dev2/articles",
     "tests/data/dev3/articles",
+    "tests/data/dev4/articles",
+    "tests/data/dev5/articles",
+    "tests/data/dev6/articles",
     "tests/data/hostile",
 ]
 VARIED = 130
