@@ -92,3 +92,31 @@ def test_a_pattern_index_gives_each_parts_matches():
     for _ in range(SCANS_BEFORE_INDEX + 3):  # past the point where the index is built
         assert [text[a:b] for a, b, _ in index.find(4, 20)] == [":", ";"]
         assert index.find(0, 3) == [] and index.find(5, 5) == []
+
+
+_PHRASES = ["deal", "deal reached", "signed", "cease-fire", "sign", "kabul", "in", "is"]
+_PHRASES += ["_x", "éte"]
+_PIECES = ["deal", "DEAL", "reached", "Signed", "ſigned", "ceaſe-fire", "Kabul", "\u212aabul"]
+_PIECES += ["in", "İn", "ın", "IS", "_x", "Éte", "éte", "x", "5", "-", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "  ", "\n", ", ", "-", "_"])),
+        max_size=25,
+    ),
+    cut=st.tuples(st.integers(0, 300), st.integers(0, 300)),
+)
+def test_a_cue_set_matches_what_the_plain_whole_word_pattern_matches(parts, cut):
+    # The plain form: longest phrase first, any run of spaces between words.
+    ordered = sorted(_PHRASES, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    plain = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    cue_set = CueSet({"cue": _PHRASES})
+    text = "".join(a + b for a, b in parts)
+    start, end = min(cut), min(max(cut), len(text))
+    # (The pattern, not find: a folded "ſ" matches, but has no label to look up.)
+    assert [m.span() for m in cue_set.pattern.finditer(text, start, end)] == [
+        m.span() for m in plain.finditer(text, start, end)
+    ]
