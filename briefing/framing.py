@@ -85,7 +85,11 @@ def truce_context(
     rate = re.search(r"\d[\d,.]*\s+(?:[a-z]+\s+){0,4}$", before)
     # The number may be a day of a date, written either way round: "began on 19 January and
     # lasts 42 days", "began on January 19 and lasted 42 days".
-    if rate and not MONTH_WORD.search(before, max(0, rate.start() - 10), rate.end()):
+    if (
+        rate
+        and not phases  # "10 hostages and 18 bodies in two stages": no rate of stages
+        and not MONTH_WORD.search(before, max(0, rate.start() - 10), rate.end())
+    ):
         return False  # a rate: "600 trucks a day"
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths

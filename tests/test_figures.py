@@ -700,3 +700,14 @@ def test_two_sides_counting_in_two_clauses(extract):
         ("hostages_held", 59, "Israel"),
         ("hostages_alive", 24, "Hamas"),
     ]
+
+
+def test_stages_after_counted_people_are_phases_not_a_rate(extract):
+    found = figures(
+        extract,
+        "The text provides for a 60-day ceasefire and the release of 10 living hostages and 18 "
+        "bodies in two stages.",
+    )
+    assert [(f["measure"], f["low"]) for f in found if f["measure"] == "phases"] == [("phases", 2)]
+    found = figures(extract, "The ceasefire allows 600 trucks a day into Gaza.")
+    assert not [f for f in found if f["measure"] == "duration"]
