@@ -66,6 +66,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> lis
     figures = extract_figures(article.id, article.text, article.sentences, published, resolve)
     mentions = find_mentions(article.text, gazetteer, published)
     figures = _generic_sources(figures, mentions, gazetteer)
+    figures = _named_sources(figures, mentions, article.text, gazetteer)
     sources = {f.attribution for f in figures if f.attribution}
     actors = extract_actors(article.id, article.text, gazetteer, published, sources, mentions)
     events = extract_events(article, gazetteer, actors, mentions)
@@ -87,4 +88,30 @@ def _generic_sources(
             lambda name: gazetteer.actors[name].kind in ("organization", "state"),
         )
         out.append(figure if source == figure.attribution else replace(figure, attribution=source))
+    return out
+
+
+def _named_sources(
+    figures: list[FigureRecord], mentions: list[Mention], text: str, gazetteer: Gazetteer
+) -> list[FigureRecord]:
+    """Figures attributed to a known actor by a surname or a spelling, given its full name.
+
+    "Hagari said fewer than 100 were killed", after "army spokesman Daniel Hagari": the
+    source is Daniel Hagari, as the actor records have it.
+    """
+    spelled: dict[str, list[tuple[int, str]]] = {}
+    for mention in mentions:
+        if mention.name in gazetteer.actors:
+            surface = text[mention.start : mention.end]
+            if surface != mention.name:
+                spelled.setdefault(surface, []).append((mention.start, mention.name))
+    out = []
+    for figure in figures:
+        source = figure.attribution
+        if source and source not in gazetteer.actors and source in spelled:
+            # the mention of that spelling nearest before the figure, else the first one
+            before = [name for start, name in spelled[source] if start <= figure.start]
+            named = before[-1] if before else spelled[source][0][1]
+            figure = replace(figure, attribution=named)
+        out.append(figure)
     return out

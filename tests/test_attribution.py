@@ -221,3 +221,12 @@ def test_these_sources_are_the_sources_named_before(extract):
 )
 def test_days_after_a_source_and_titles_before_one_word(extract, body, source):
     assert [f["attribution"] for f in extract(body, kind="figure")][:1] == [source]
+
+
+def test_a_surname_source_is_given_the_full_name_it_stands_for(extract):
+    found = extract(
+        "Army spokesman Daniel Hagari spoke on Sunday. Hagari said fewer than 100 people were "
+        "killed in the operation.",
+        kind="figure",
+    )
+    assert [f["attribution"] for f in found] == ["Daniel Hagari"]
