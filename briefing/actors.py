@@ -65,7 +65,31 @@ def _cues() -> dict:
         "org_words": set(data["organization_words"]),
         "media_words": set(data["media_words"]),
         "not_names": set(data["not_names"]),
+        "mediator_before": _ending(data.get("mediator_before") or []),
+        "mediator_after": _opening(data.get("mediator_after") or []),
+        "host_before": _ending(data.get("host_before") or []),
+        "host_after": _opening(data.get("host_after") or []),
+        "pair": re.compile(
+            rf"\b(?i:{phrase_pattern(data.get('pair_words') or ['ceasefire'])})\s+between\s+"
+            r"(?:the\s+)?(?P<first>[^.;:,()]{1,60}?)\s+and\s+(?:the\s+)?\Z"
+        ),
+        "pair_first": re.compile(
+            rf"\b(?i:{phrase_pattern(data.get('pair_words') or ['ceasefire'])})\s+between\s+"
+            r"(?:the\s+)?\Z"
+        ),
     }
+
+
+def _ending(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases that end right before a name (a space or "the" between)."""
+    return re.compile(rf"\b(?i:{phrase_pattern(phrases)})\s+(?:the\s+)?\Z")
+
+
+def _opening(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases that begin right after a name (a space, a hyphen, "'s" or ", which" between)."""
+    return re.compile(
+        rf"(?:['’]s\s+|,\s+which\s+(?:has\s+)?|\s+|-)(?i:{phrase_pattern(phrases)})\b"
+    )
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> list[Mention]:
@@ -109,6 +133,7 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
     return kept
 
 
+_BROKERED = re.compile(r"-(?i:brokered|mediated|hosted|led|backed|sponsored)\b")
 _TITLE_AND_NAME = re.compile(
     r"\s+(?:(?:Prime|Foreign|Defen[cs]e|Interior|Finance)\s+Minister|President|King|Emir|"
     r"Chancellor|Ambassador|Crown\s+Prince)\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
@@ -131,6 +156,8 @@ def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
     if match.how == "demonym":
         if _TITLE_AND_NAME.match(after):
             return False  # "Canadian Prime Minister Mark Carney" names the person
+        if _BROKERED.match(after):
+            return True  # "the Saudi-brokered talks": the state brokered them
         before = text[max(0, match.start - 4) : match.start].lower()
         if cues["agent"].match(after):
             return True
@@ -486,6 +513,29 @@ _QUOTED = re.compile(
 )
 
 
+def _role_in_context(named: list[Mention], text: str) -> str | None:
+    """The role the words around a mention give an actor: mediator, host or party.
+
+    "mediated by Angola", "the Saudi-brokered talks" (mediator), "hosted by Oman" (host), "the
+    ceasefire between the army and the RSF" (party: a side of the step or the conflict).
+    """
+    cues = _cues()
+    found: set[str] = set()
+    for mention in named:
+        before = text[max(0, mention.start - 90) : mention.start]
+        after = text[mention.end : mention.end + 30]
+        if cues["mediator_before"].search(before) or cues["mediator_after"].match(after):
+            found.add("mediator")
+        elif cues["host_before"].search(before) or cues["host_after"].match(after):
+            found.add("host")
+        elif cues["pair_first"].search(before) or cues["pair"].search(before):
+            found.add("party")
+    for role in ("mediator", "party", "host"):
+        if role in found:
+            return role
+    return None
+
+
 def _role_in_article(
     role: str, kind: str, name: str, named: list[Mention], text: str, sources: set[str]
 ) -> str:
@@ -494,6 +544,10 @@ def _role_in_article(
         return "source"
     if role in ("party", "source"):
         return role
+    if role == "other":
+        role = _role_in_context(named, text) or role
+        if role != "other":
+            return role
     quoted = all(
         _QUOTED.search(text[max(0, m.start - 20) : m.start] + " " + text[m.end : m.end + 25])
         for m in named

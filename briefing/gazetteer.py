@@ -110,7 +110,7 @@ class Gazetteer:
         for end, entries in self._names.iter(norm):
             for phrase, actor, how in entries:
                 start = end - len(phrase) + 1
-                if _bounded(norm, start, end + 1, strict=how != "alias"):
+                if _bounded(norm, start, end + 1, strict=how not in ("alias", "demonym")):
                     found.append(Match(start, end + 1, actor, how))
         lower = lower_same_length(norm)
         for end, entries in self._titles.iter(lower):

@@ -202,3 +202,23 @@ def test_a_demonym_before_a_title_and_name_names_the_person_only(extract):
 def test_a_state_on_someone_s_way_is_a_destination_not_an_actor(extract):
     found = actors(extract, "Trump, on his way to South Korea, said the truce would hold.")
     assert "South Korea" not in found
+
+
+def test_the_article_gives_roles_the_gazetteer_leaves_open(extract):
+    found = actors(
+        extract,
+        "A prisoner exchange between Ukraine and Russia took place on Wednesday, with the help "
+        "of mediators from the United Arab Emirates.",
+    )
+    assert (found["Ukraine"]["role"], found["Russia"]["role"]) == ("party", "party")
+    assert found["United Arab Emirates"]["role"] == "mediator"
+    found = actors(extract, "The Saudi-brokered talks in Jeddah resumed on Monday.")
+    assert found["Saudi Arabia"]["role"] == "mediator"
+    # a default role of party is kept whatever the words around it
+    found = actors(extract, "The talks were mediated by Qatar, and Hamas accepted.")
+    assert (found["Qatar"]["role"], found["Hamas"]["role"]) == ("mediator", "party")
+
+
+def test_a_demonym_before_brokered_names_the_state_and_other_compounds_do_not(extract):
+    assert "Israel" in actors(extract, "The Israeli-led raid freed two hostages.")
+    assert "Israel" not in actors(extract, "Israeli-occupied land was shelled.")
