@@ -1528,3 +1528,13 @@ def test_a_timeline_in_the_present_frees_and_a_text_that_foresees_holds_terms(ex
         "the 48 hostages on the first day.",
     )
     assert [r["stage"] for r in found] == []
+
+
+def test_an_extension_announced_as_a_noun_is_an_extension(extract):
+    found = events(
+        extract,
+        "2 August – Grundberg announces a second two-month extension, until 2 October, with a "
+        "commitment by both sides to negotiate an expanded truce.",
+        published=date(2022, 10, 3),
+    )
+    assert ("extension", "actual", "2022-08-02", None) in brief(found)
