@@ -728,7 +728,11 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         return "negated" if denied else "actual"
     if _WOULD_BE.search(text, max(0, trigger.start - 45), trigger.start):
         return "hypothetical"  # "any delay would be 'a flagrant violation' of the agreement"
-    negation = cues["negated"].search(text[max(clause[0], trigger.start - 25) : trigger.end + 3])
+    near = text[max(clause[0], trigger.start - 25) : trigger.end + 3]
+    if trigger.stage == "violation" and _NEGATION_WORD.search(text, trigger.start, trigger.end):
+        # "accused Hamas of not respecting the truce": the negation is the breach itself
+        near = text[max(clause[0], trigger.start - 25) : trigger.start]
+    negation = cues["negated"].search(near)
     negation = negation or _negated_around(text, trigger, clause)
     first_word = _FIRST_WORD.match(text, trigger.start)
     if _COUNTERFACTUAL.match(text, first_word.end() if first_word else trigger.start):
@@ -758,6 +762,12 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
     return "actual"
 
 
+_OWN_STEP = re.compile(
+    r"\s+(?i:it|they|he|she|we)\s+(?:(?:had|has|have|would|will|was|were)\s+)?(?:(?:now|also|"
+    r"already|formally|officially|jointly)\s+)?\Z"
+)
+"""Right before the trigger, after "that": a pronoun for the reporter, as its own step."""
+_NEGATION_WORD = re.compile(r"\b(?i:not|failed|failing|failure)\b")
 _COUNTERFACTUAL = re.compile(
     # Right after the trigger's noun phrase, or in the relative clause on it ("The
     # negotiations on the second phase, which should have started on 3 February"), or inside
@@ -906,10 +916,16 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
             # A stance is taken when it is stated ("said on Thursday that it backed the deal");
             # other steps are not dated by the report ("said on Tuesday that there had been
             # no negotiations"): the report runs up to "that" or the trigger.
-            if trigger.stage not in _POSITIONS and not _ONGOING.search(
-                text, max(match.start(), trigger.start - 20), min(window[1], trigger.end + 25)
+            that = re.search(r"\bthat\b", text[match.start() : trigger.start])
+            if (
+                trigger.stage not in _POSITIONS
+                and not _ONGOING.search(
+                    text, max(match.start(), trigger.start - 20), min(window[1], trigger.end + 25)
+                )
+                # "announced on Thursday that they had suspended the talks": the author
+                # reports its own step, which is dated by the report
+                and not (that and _OWN_STEP.match(text, match.start() + that.end(), trigger.start))
             ):
-                that = re.search(r"\bthat\b", text[match.start() : trigger.start])
                 spans.append(
                     (match.start(), match.start() + that.start() if that else trigger.start)
                 )

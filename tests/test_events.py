@@ -1538,3 +1538,25 @@ def test_an_extension_announced_as_a_noun_is_an_extension(extract):
         published=date(2022, 10, 3),
     )
     assert ("extension", "actual", "2022-08-02", None) in brief(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Saudi Arabia and the United States announced on Thursday that they had suspended "
+            "the talks.",
+            [("breakdown", "actual", "2024-02-29", None)],
+        ),
+        (
+            "The army accused the Rapid Support Forces of not respecting the truce.",
+            [("violation", "actual", None, None)],
+        ),
+        (
+            "Hamas accused Israel of failing to comply with the ceasefire agreement.",
+            [("violation", "actual", None, None)],
+        ),
+    ],
+)
+def test_suspended_talks_and_terms_not_kept(extract, body, expected):
+    assert brief(events(extract, body)) == expected
