@@ -196,6 +196,8 @@ _WOULD_BE = re.compile(
     r"\b(?i:would|could|might)\s+(?:be|constitute|amount\s+to|mean)\s+[\W]*(?:\w+\W+){0,2}\Z"
 )
 """An assessment of what something would be: "any delay would be 'a flagrant violation'"."""
+_BE_RIGHT_BEFORE = re.compile(r"\bbe\s+\Z")
+_PARTICIPLE_WORD = re.compile(r"\w+(?:ed|en)\b")
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _CHAINED = re.compile(r"(?:,|\band)\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")
 """Right after "and" or a comma, with no subject of its own: a verb of a chain of predicates."""
@@ -726,7 +728,11 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
         # Hamas had demanded", what is denied is the agreeing, not Hamas's demand.
         denied = _DENIAL.search(outside) or _denied_before(text, trigger, reach=40)
         return "negated" if denied else "actual"
-    if _WOULD_BE.search(text, max(0, trigger.start - 45), trigger.start):
+    if _WOULD_BE.search(text, max(0, trigger.start - 45), trigger.start) and not (
+        _BE_RIGHT_BEFORE.search(text, max(0, trigger.start - 10), trigger.start)
+        and _PARTICIPLE_WORD.match(text, trigger.start)
+    ):
+        # not a passive: "said the ceasefire would be extended" is a future reported
         return "hypothetical"  # "any delay would be 'a flagrant violation' of the agreement"
     near = text[max(clause[0], trigger.start - 25) : trigger.end + 3]
     if trigger.stage == "violation" and _NEGATION_WORD.search(text, trigger.start, trigger.end):

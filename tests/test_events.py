@@ -1560,3 +1560,10 @@ def test_an_extension_announced_as_a_noun_is_an_extension(extract):
 )
 def test_suspended_talks_and_terms_not_kept(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+def test_would_be_before_a_participle_is_a_passive_not_an_assessment(extract):
+    found = events(
+        extract, "Riyadh and Washington announced on Monday that the ceasefire would be extended."
+    )
+    assert [(r["stage"], r["modality"]) for r in found] == [("extension", "planned")]
