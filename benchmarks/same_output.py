@@ -29,6 +29,7 @@ SETS = [
     "tests/data/dev4/articles",
     "tests/data/dev5/articles",
     "tests/data/dev6/articles",
+    "tests/data/dev7/articles",
     "tests/data/hostile",
 ]
 VARIED = 130
