@@ -192,7 +192,12 @@ def _sentence_figures(
             or _list_item(text, head, quantity.start, previous)
         ):
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
-        if last_figure and head.anaphor and last_figure.measure.startswith("hostages_"):
+        if (
+            last_figure
+            and head.anaphor
+            and last_figure.measure.startswith("hostages_")
+            and not (measure == "killed" and _KILLED_BY.match(text, head.end, s_end))
+        ):
             measure = _OF_HOSTAGES.get(measure or "", measure)  # "105 held, including 34 dead"
         # "handed over 33 hostages, eight of them dead"; "returned 33 hostages, 25 of them
         # alive and eight dead": the parts of a release are released people and remains.
@@ -219,6 +224,12 @@ def _sentence_figures(
     return out
 
 
+_KILLED_BY = re.compile(
+    r"[^.;]{0,40}?\b(?:killed|slain)\s+(?:in|by)\s+(?:\w+\s+){0,2}?"
+    r"(?:strikes?|air\s*strikes?|bombing|bombardment|shelling|fire|raids?)\b"
+)
+"""Hostages "killed in Israeli air strikes" are counted as killed, not as hostages dead (the
+gold conventions of k01, g01 and m04); "declared dead" or "have died" are hostages dead."""
 _OF_HOSTAGES = {"killed": "hostages_dead", "hostages_taken": "hostages_held"}
 _PARTS_OF_RELEASE = {"hostages_dead": "remains_returned", "hostages_alive": "hostages_released"}
 _LIST_TAIL = re.compile(r"^[^;:.()]{0,30}?(?:,|\band)\s*$")
@@ -575,7 +586,14 @@ def _person_measure(head: Head, verb: str | None, quantity: Quantity, ctx: Conte
             if _release_side(head, quantity, ctx) == "hostages_released"
             else None
         )
-    if verb in ("held", "alive") and _hostage_context(ctx.text, *ctx.sentence):
+    if verb in ("held", "alive") and (
+        _hostage_context(ctx.text, *ctx.sentence)
+        # "the Qassam Brigades said they were holding between 200 and 250 people"
+        or (
+            verb == "held"
+            and _sides()["hostages"].search(ctx.text, ctx.sentence[0], quantity.start)
+        )
+    ):
         return {"held": "hostages_held", "alive": "hostages_alive"}[verb]
     return {
         "killed": "killed",

@@ -711,3 +711,20 @@ def test_stages_after_counted_people_are_phases_not_a_rate(extract):
     assert [(f["measure"], f["low"]) for f in found if f["measure"] == "phases"] == [("phases", 2)]
     found = figures(extract, "The ceasefire allows 600 trucks a day into Gaza.")
     assert not [f for f in found if f["measure"] == "duration"]
+
+
+def test_people_a_hostage_taker_holds_are_hostages_and_those_killed_in_strikes_are_killed(
+    extract,
+):
+    found = figures(
+        extract,
+        "The Qassam Brigades said that they were holding between 200 and 250 people, and that "
+        "22 of them had been killed in Israeli air strikes.",
+    )
+    assert [(f["measure"], f["low"], f["high"]) for f in found] == [
+        ("hostages_held", 200, 250),
+        ("killed", 22, 22),
+    ]
+    found = figures(extract, "Hamas holds 59 hostages, 24 of them believed alive and 35 dead.")
+    assert [f["measure"] for f in found] == ["hostages_held", "hostages_alive", "hostages_dead"]
+    assert figures(extract, "Israel is holding 5,000 people in its prisons.") == []
