@@ -222,3 +222,13 @@ def test_the_article_gives_roles_the_gazetteer_leaves_open(extract):
 def test_a_demonym_before_brokered_names_the_state_and_other_compounds_do_not(extract):
     assert "Israel" in actors(extract, "The Israeli-led raid freed two hostages.")
     assert "Israel" not in actors(extract, "Israeli-occupied land was shelled.")
+
+
+def test_aid_and_rights_bodies_quoted_from_gaza_are_known(extract):
+    found = actors(
+        extract,
+        "COGAT said 200 trucks entered, while the Palestinian Red Crescent and the UN refugee "
+        "agency said far fewer reached the north, according to ACLED.",
+    )
+    assert {"COGAT", "Palestine Red Crescent Society", "UNHCR", "ACLED"} <= set(found)
+    assert found["COGAT"]["affiliation"] == "Israel"
