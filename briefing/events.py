@@ -288,28 +288,37 @@ def extract_events(
                 event = _present_at(text, gazetteer, trigger, window, triggers, event)
             if event.stage in _POSITIONS and event.date is None and event.place is None:
                 event = _stated_at(article, gazetteer, trigger, s_start, event)
-            if before and _present(text, clause):
-                # "..., standing next to Netanyahu after the two men met for talks", "talks
-                # ended on Friday, with Washington presenting a proposal": the occasion of
-                # the step before.
-                event = replace(
-                    event,
-                    date=event.date or before[1].date,
-                    date_precision=event.date_precision or before[1].date_precision,
-                    place=event.place or before[1].place,
-                )
-            if before and _shares_occasion(text, before, trigger, event):
-                event = replace(
-                    event,
-                    date=event.date or before[1].date,
-                    date_precision=event.date_precision or before[1].date_precision,
-                    place=event.place or before[1].place,
-                )
+            if before:
+                event = _on_occasion_of(text, before, clause, trigger, event)
+            if _idle_talks(trigger, event):
+                continue
             before = (trigger, event)
             subjects = _subjects(text, named, clause, trigger)
             for dated in _per_day(text, article.published, trigger, window, event):
                 _add(found, _Found(index, dated, subjects[0] if subjects else None))
     return sorted((item.event for item in found), key=lambda e: e.start)  # in reading order
+
+
+def _on_occasion_of(
+    text: str,
+    before: tuple[_Trigger, EventRecord],
+    clause: tuple[int, int],
+    trigger: _Trigger,
+    event: EventRecord,
+) -> EventRecord:
+    """The event with the date and place of the step before, where it shares its occasion.
+
+    "..., standing next to Netanyahu after the two men met for talks", "talks ended on
+    Friday, with Washington presenting a proposal": the occasion of the step before.
+    """
+    if not (_present(text, clause) or _shares_occasion(text, before, trigger, event)):
+        return event
+    return replace(
+        event,
+        date=event.date or before[1].date,
+        date_precision=event.date_precision or before[1].date_precision,
+        place=event.place or before[1].place,
+    )
 
 
 def _stated_at(
@@ -1080,4 +1089,19 @@ def _located(text: str, start: int, end: int, is_state: bool) -> bool:
         re.search(r"\b(?:to|at|into)\s+(?:the\s+)?$", before)
         or re.match(r"\s+(?:talks|negotiations|meeting|summit)\b", after)
         or re.match(r"\s+(?:became|hosted|hosts|will host|is hosting|was hosting)\b", after)
+    )
+
+
+def _idle_talks(trigger: _Trigger, event: EventRecord) -> bool:
+    """Is the event only the talks named as a topic ("Where this leaves the talks is unclear")?
+
+    A noun of talks with no day, no place and nobody taking part tells no round of talks.
+    """
+    return (
+        trigger.noun
+        and event.stage == "talks"
+        and event.modality != "negated"  # "there had been no negotiations for weeks"
+        and event.date is None
+        and event.place is None
+        and not event.actors
     )

@@ -1567,3 +1567,10 @@ def test_would_be_before_a_participle_is_a_passive_not_an_assessment(extract):
         extract, "Riyadh and Washington announced on Monday that the ceasefire would be extended."
     )
     assert [(r["stage"], r["modality"]) for r in found] == [("extension", "planned")]
+
+
+def test_talks_named_only_as_a_topic_are_no_round_of_talks(extract):
+    assert events(extract, "Where this leaves the talks is unclear.") == []
+    assert events(extract, "The wider negotiations on a new exchange remain blocked.") == []
+    found = events(extract, "Talks between Israel and Hamas stalled.")
+    assert [(r["stage"], r["actors"]) for r in found] == [("talks", ["Israel", "Hamas"])]
