@@ -1055,8 +1055,10 @@ def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], bef
     vocab = _vocab()
     if trigger.stage == "acceptance" and vocab["military_plan"].match(text, trigger.end):
         return True  # "approved last week a plan to expand its offensive"
+    # the "to" may open the trigger itself ("an offer to free X and to hand over the bodies")
+    to_end = trigger.start + 3 if text.startswith("to ", trigger.start) else trigger.start
     if trigger.stage not in _PROPOSAL_STAGES and (
-        vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), trigger.start)
+        vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), to_end)
         or vocab["plan_terms"].search(text, sentence[0], trigger.start)
     ):
         return True

@@ -1574,3 +1574,12 @@ def test_talks_named_only_as_a_topic_are_no_round_of_talks(extract):
     assert events(extract, "The wider negotiations on a new exchange remain blocked.") == []
     found = events(extract, "Talks between Israel and Hamas stalled.")
     assert [(r["stage"], r["actors"]) for r in found] == [("talks", ["Israel", "Hamas"])]
+
+
+def test_every_step_an_offer_holds_is_a_term_of_it(extract):
+    found = events(
+        extract,
+        "Hamas replied with an offer to free only Alexander and to hand over the bodies of four "
+        "hostages.",
+    )
+    assert [r["stage"] for r in found] == ["counterproposal"]
