@@ -123,7 +123,8 @@ _PEOPLE = re.compile(
     re.I,
 )
 _RELEASE_TRIGGER = re.compile(
-    r"^(?:released|releases|freed|frees|were released|was released|were freed|was freed|handed)",
+    r"^(?:to\s+)?(?:released|releases|freed|frees|were released|was released|were freed|"
+    r"was freed|handed|hand|hands|handing)\b",
     re.I,
 )
 _RESCUERS = re.compile(
@@ -201,6 +202,16 @@ _PARTICIPLE_WORD = re.compile(r"\w+(?:ed|en)\b")
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _CHAINED = re.compile(r"(?:,|\band)\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")
 """Right after "and" or a comma, with no subject of its own: a verb of a chain of predicates."""
+_HANDED_THING = re.compile(
+    r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?(?i:administration|control|power|"
+    r"powers|weapons|arms|keys|territory|answer|response|reply|list|lists|document|maps|"
+    r"governance|security|authority)\b"
+)
+"""What is handed over is a thing, not people: no release."""
+_RENEWED_OWN = re.compile(
+    r"(?i:renew(?:ed|s|ing)?)\s+(?i:its|their|his|her|our)\s+(?:\w+\s+)?"
+    r"(?i:agreement|commitment|call|calls|support|readiness|offer|demand|demands|pledge)\b"
+)
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
 _WAS = re.compile(r"\b(?i:was|were|been)\s+\Z")
@@ -535,6 +546,8 @@ def _is_event(
         if not vocab["objects"].search(window) and not _THAT_END.match(text, trigger.end):
             return False  # "Hamas rejects that.": the pronoun stands for what was just said
     word = text[trigger.start : trigger.end]
+    if trigger.stage == "extension" and _RENEWED_OWN.match(text, trigger.start):
+        return False  # "renewed its agreement to hand over ...": a stance restated
     if trigger.stage == "breakdown" and _PHASE_OF.search(before):
         return False  # "the first phase of the truce expired": a phase ran its course
     if trigger.stage == "talks" and not _is_talks(text, trigger, before, sentence):
@@ -560,6 +573,8 @@ def _is_release(
     """Releases count when they happened to people, by the other side, as facts."""
     if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
         return False
+    if _HANDED_THING.match(text, trigger.end):
+        return False  # "hand over the administration of Gaza", "handed over its weapons"
     near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
     if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
         return False  # "handed over its answer", "the released prisoners"

@@ -1583,3 +1583,16 @@ def test_every_step_an_offer_holds_is_a_term_of_it(extract):
         "hostages.",
     )
     assert [r["stage"] for r in found] == ["counterproposal"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("It also renewed its agreement to hand over the administration of Gaza.", []),
+        ("Hamas handed over its answer to the mediators.", []),
+        ("The mediators renewed the truce for two more days.", ["extension"]),
+        ("Hamas will hand over three hostages to the Red Cross on Saturday.", ["implementation"]),
+    ],
+)
+def test_what_is_handed_over_or_renewed_decides_the_step(extract, body, expected):
+    assert [r["stage"] for r in events(extract, body)] == expected
