@@ -1589,7 +1589,7 @@ def test_every_step_an_offer_holds_is_a_term_of_it(extract):
     ("body", "expected"),
     [
         ("It also renewed its agreement to hand over the administration of Gaza.", []),
-        ("Hamas handed over its answer to the mediators.", []),
+        ("Hamas handed over its answer to the mediators.", ["counterproposal"]),
         ("The mediators renewed the truce for two more days.", ["extension"]),
         ("Hamas will hand over three hostages to the Red Cross on Saturday.", ["implementation"]),
     ],
