@@ -96,7 +96,11 @@ def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> li
     """Return every actor mention in ``text``, known and unknown, in order."""
     norm = normalise(text)
     raw = gazetteer.find(text, published)
-    kept = [m for m in _drop_nested_names(raw) if _in_context(m, norm, gazetteer)]
+    kept = [
+        m
+        for m in _drop_nested_names(raw)
+        if _in_context(m, norm, gazetteer) and not _inside_place(m, text, gazetteer)
+    ]
     mentions = _merge_titles(kept, gazetteer)
     mentions += _surnames(text, mentions, gazetteer)
     mentions += _misspelled(text, mentions, gazetteer)
@@ -104,9 +108,21 @@ def find_mentions(text: str, gazetteer: Gazetteer, published: date | None) -> li
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+def _inside_place(match: Match, text: str, gazetteer: Gazetteer) -> bool:
+    """Is a state's name part of a longer place name ("Port Sudan", "Kuwait City")?"""
+    if gazetteer.actors[match.actor].kind != "state" or match.how != "alias":
+        return False
+    return any(
+        start <= match.start and match.end <= end and (end - start) > (match.end - match.start)
+        for start, end, _ in gazetteer.places_within(text, max(0, match.start - 12), match.end + 12)
+    )
+
+
 def _drop_nested_names(matches: list[Match]) -> list[Match]:
     """Drop a name inside a longer name ("Israel" in "Times of Israel"), keep names in titles."""
-    names = sorted((m for m in matches if m.how in ("alias", "metonym")), key=lambda m: m.start)
+    names = sorted(
+        (m for m in matches if m.how in ("alias", "metonym", "demonym")), key=lambda m: m.start
+    )
     starts = [m.start for m in names]
     longest = max((m.end - m.start for m in names), default=0)
     titles: dict[str, list[Match]] = defaultdict(list)
@@ -134,12 +150,6 @@ def _drop_nested_names(matches: list[Match]) -> list[Match]:
 
 
 _BROKERED = re.compile(r"-(?i:brokered|mediated|hosted|led|backed|sponsored)\b")
-_TITLE_AND_NAME = re.compile(
-    r"\s+(?:(?:Prime|Foreign|Defen[cs]e|Interior|Finance)\s+Minister|President|King|Emir|"
-    r"Chancellor|Ambassador|Crown\s+Prince)\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
-)
-"""A title and the name it introduces: "Canadian Prime Minister Mark Carney" (as "Egyptian
-President Abdel Fattah el-Sisi" names Sisi, not Egypt)."""
 
 
 def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
@@ -154,14 +164,16 @@ def _in_context(match: Match, text: str, gazetteer: Gazetteer) -> bool:
     if match.how == "metonym":
         return bool(cues["verb"].match(after))
     if match.how == "demonym":
-        if _TITLE_AND_NAME.match(after):
-            return False  # "Canadian Prime Minister Mark Carney" names the person
         if _BROKERED.match(after):
             return True  # "the Saudi-brokered talks": the state brokered them
         before = text[max(0, match.start - 4) : match.start].lower()
         if cues["agent"].match(after):
             return True
-        plural = match.end - match.start > 3 and text[match.end - 1] == "s"
+        # "the Israelis" is plural, "the Swiss newspaper" is not: a plural has a singular
+        word = text[match.start : match.end]
+        plural = word.endswith("s") and word[:-1] in gazetteer.actors[match.actor].demonyms
+        if before.endswith("the ") and cues["verb"].match(after):
+            return True  # "the Swiss said", "the Lebanese insist": a people acting
         return plural and (
             before.endswith("the ") or (not after[:1].isalpha() and not after.startswith(" "))
         )
@@ -240,11 +252,12 @@ def _misspelled(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
     taken = Spans((m.start, m.end) for m in mentions)
     not_names = _cues()["not_names"]
     places = gazetteer.place_words()
+    demonyms = gazetteer.demonym_words()  # "Somali pirates" is no misspelled "Somalia"
     choices = list(index)
     found = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word in index or word in not_names or word.lower() in places:
+        if word in index or word in not_names or word.lower() in places or word in demonyms:
             continue
         if taken.overlaps(*match.span()):
             continue

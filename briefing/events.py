@@ -202,6 +202,13 @@ _PARTICIPLE_WORD = re.compile(r"\w+(?:ed|en)\b")
 _THAT_END = re.compile(r"\s+(?i:that|this)\s*[.;!]")
 _CHAINED = re.compile(r"(?:,|\band)\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")
 """Right after "and" or a comma, with no subject of its own: a verb of a chain of predicates."""
+_NO_OBJECT_AFTER = re.compile(
+    r"\s*(?:[,.;:]|\Z|(?:twice|again|once|briefly|later|on|in|at|by|for|until|till|after|"
+    r"before|when|late|early|last|this|overnight|\d+)\b)",
+    re.I,
+)
+"""After the verb, no object of its own ("was extended twice", "collapsed on 1 December"; not
+"approved the appointment", "extended fishing limits")."""
 _HANDED_THING = re.compile(
     r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?(?i:administration|control|power|"
     r"powers|weapons|arms|keys|territory|answer|response|reply|list|lists|document|maps|"
@@ -540,7 +547,9 @@ def _is_event(
         passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
         # A verb in a chain that shares the sentence's subject does too ("The truce, ...,
         # took effect on 24 November, was extended twice and collapsed on 1 December").
-        chained = _CHAINED.search(text, max(sentence[0], trigger.start - 20), trigger.start)
+        chained = _CHAINED.search(
+            text, max(sentence[0], trigger.start - 20), trigger.start
+        ) and _NO_OBJECT_AFTER.match(text, trigger.end)
         left = sentence[0] if passive or chained else max(sentence[0], trigger.start - 60)
         window = text[left : min(sentence[1], trigger.end + 60)]
         if not vocab["objects"].search(window) and not _THAT_END.match(text, trigger.end):
@@ -793,10 +802,17 @@ def _modality(text: str, trigger: _Trigger, clause: tuple[int, int]) -> str:
 
 
 _OWN_STEP = re.compile(
-    r"\s+(?i:it|they|he|she|we)\s+(?:(?:had|has|have|would|will|was|were)\s+)?(?:(?:now|also|"
-    r"already|formally|officially|jointly)\s+)?\Z"
+    r"\s+(?i:it|they|he|she|we)\s+(?:(?:had|has|have)\s+)?(?:(?:now|also|already|formally|"
+    r"officially|jointly)\s+)?\Z"
 )
-"""Right before the trigger, after "that": a pronoun for the reporter, as its own step."""
+"""Right before the trigger, after "that": a pronoun for the reporter, as its own past step
+(not "would" or "will": a future reported is dated by its own words)."""
+_OWN_DATE = re.compile(
+    r"\b(?:(?i:yesterday|today|tonight)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?i:last|earlier|this)\s+(?:week|month|year)|\d{1,2}\.\d{1,2}\.)\b"
+)
+"""A date word of the step's own, after its trigger: then the report does not date it."""
 _NEGATION_WORD = re.compile(r"\b(?i:not|failed|failing|failure)\b")
 _COUNTERFACTUAL = re.compile(
     # Right after the trigger's noun phrase, or in the relative clause on it ("The
@@ -954,7 +970,11 @@ def _excluded(text: str, trigger: _Trigger, window: tuple[int, int]) -> tuple[tu
                 )
                 # "announced on Thursday that they had suspended the talks": the author
                 # reports its own step, which is dated by the report
-                and not (that and _OWN_STEP.match(text, match.start() + that.end(), trigger.start))
+                and not (
+                    that
+                    and _OWN_STEP.match(text, match.start() + that.end(), trigger.start)
+                    and not _OWN_DATE.search(text, trigger.end, window[1])
+                )
             ):
                 spans.append(
                     (match.start(), match.start() + that.start() if that else trigger.start)

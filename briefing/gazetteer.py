@@ -9,6 +9,7 @@ offsets hold in the original.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -173,13 +174,39 @@ class Gazetteer:
         key = (phrase, when)
         if key in self._resolved:
             return self._resolved[key]
-        matches = [m for m in self.find(phrase, when) if m.how != "metonym"]
+        matches = [
+            m
+            for m in self.find(phrase, when)
+            if m.how != "metonym" and not self._state_in_passing(phrase, m)
+        ]
         # The longest name wins: "the Hamas Ministry of Health" is the ministry, not Hamas.
         best = max(matches, key=lambda m: (m.end - m.start, -m.start)).actor if matches else None
         if len(self._resolved) >= RESOLVE_MEMORY:
             self._resolved.clear()
         self._resolved[key] = best
         return best
+
+    def _state_in_passing(self, phrase: str, match: Match) -> bool:
+        """Does a source phrase name a state only in passing?
+
+        "the Sudan Doctors' Union" (the state's name opens another body's name), "the
+        Ukrainian Red Cross", "a team at Ghent University in Belgium" (where the source is).
+        A body of the state itself ("Egyptian Foreign Ministry") still names the state.
+        """
+        if self.actors[match.actor].kind != "state" or match.how not in ("alias", "demonym"):
+            return False
+        if _IN_PLACE.search(phrase, 0, match.start):
+            return True
+        after = _CAPITALISED_NEXT.match(phrase, match.end)
+        return after is not None and after.group(1) not in _STATE_BODY_WORDS
+
+    def demonym_words(self) -> frozenset[str]:
+        """Every state's demonyms ("Somali", "Israelis"), worked out once."""
+        if "demonyms" not in self._derived:
+            self._derived["demonyms"] = frozenset(
+                d for actor in self.actors.values() for d in actor.demonyms
+            )
+        return self._derived["demonyms"]
 
     def media_names(self) -> frozenset[str]:
         """Canonical names of the news media among the actors (worked out once)."""
@@ -288,6 +315,16 @@ def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
             continue
         kept.append(hit)
     return kept
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|from|based\s+in)\s+(?:the\s+)?\Z", re.I)
+_CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w'’-]*)")
+_STATE_BODY_WORDS = frozenset(
+    "President Prime Foreign Defence Defense Health Interior Finance Justice Ministry "
+    "Minister Government Army Armed Military Navy Air Police Intelligence Security National "
+    "Cabinet Parliament Presidency Embassy Mission Authorities Officials State".split()
+)
+"""Capitalised words after a state's name or demonym that keep the phrase the state's own."""
 
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:

@@ -449,7 +449,9 @@ def _chained_next(text: str, triggers: list[Trigger], index: int, owner: list[in
     if following >= len(triggers) or owner[following] != owner[index] or triggers[following].noun:
         return None
     joined = _AND_BEFORE.search(text, triggers[index].end, triggers[following].start)
-    return joined.start() if joined else None
+    if joined is None or not text[triggers[index].end : joined.start()].strip():
+        return None  # "was signed and took effect on Sunday": the date is both verbs'
+    return joined.start()
 
 
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?)?\Z")

@@ -193,10 +193,23 @@ def test_states_beyond_the_region_are_known(extract):
     assert {"South Africa", "Algeria", "Ukraine", "Brazil"} <= set(found)
 
 
-def test_a_demonym_before_a_title_and_name_names_the_person_only(extract):
-    found = actors(extract, "Canadian Prime Minister Mark Carney met the envoys on Monday.")
-    assert "Canada" not in found
+def test_a_demonym_before_a_title_names_the_state_the_office_acts_for(extract):
+    # the gold conventions: an adjective names the state before a body acting for it, and a
+    # president or minister acts for it (holdout t12 "Russian President Vladimir Putin")
+    found = actors(extract, "Russian President Vladimir Putin met the envoys on Monday.")
+    assert {"Russia", "Vladimir Putin"} <= set(found)
     assert "Canada" in actors(extract, "Canadian officials met the envoys on Monday.")
+
+
+def test_state_names_inside_other_names_and_places_are_not_the_state(extract):
+    found = actors(
+        extract,
+        "South Sudan's army said fighting spread to Port Sudan. Jeremy Holland, a UN official, "
+        "said the Swiss newspaper had the text, and Somali pirates freed a ship.",
+    )
+    assert not {"Sudan", "Netherlands", "Switzerland", "Somalia"} & set(found)
+    assert "South Sudan" in found
+    assert "Switzerland" in actors(extract, "The Swiss said they would host the talks.")
 
 
 def test_a_state_on_someone_s_way_is_a_destination_not_an_actor(extract):

@@ -230,3 +230,17 @@ def test_a_surname_source_is_given_the_full_name_it_stands_for(extract):
         kind="figure",
     )
     assert [f["attribution"] for f in found] == ["Daniel Hagari"]
+
+
+def test_a_source_that_names_a_state_in_passing_is_not_the_state(extract):
+    found = extract(
+        "At least 866 people have been killed, according to the Sudan Doctors' Union. Between "
+        "385,000 and 600,000 people died, according to a research team at Ghent University in "
+        "Belgium. The Egyptian Foreign Ministry said 20 trucks had crossed.",
+        kind="figure",
+    )
+    assert [f["attribution"] for f in found] == [
+        "Sudan Doctors' Union",
+        "research team at Ghent University in Belgium",
+        "Egypt",
+    ]

@@ -1596,3 +1596,37 @@ def test_every_step_an_offer_holds_is_a_term_of_it(extract):
 )
 def test_what_is_handed_over_or_renewed_decides_the_step(extract, body, expected):
     assert [r["stage"] for r in events(extract, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Weeks after the ceasefire with Hezbollah took hold, the Lebanese parliament met in "
+            "Beirut on Thursday, and approved the appointment of a new army chief.",
+            ["implementation", "talks"],
+        ),
+        ("The agreement was signed and took effect on Sunday.", None),
+    ],
+)
+def test_a_verb_with_its_own_object_is_no_link_of_a_chain(extract, body, expected):
+    found = events(extract, body)
+    if expected is not None:
+        assert "acceptance" not in [r["stage"] for r in found]
+    else:  # a date both verbs share stays with both
+        assert [(r["stage"], r["date"]) for r in found] == [
+            ("agreement", "2024-03-03"),
+            ("implementation", "2024-03-03"),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("body", "date_"),
+    [
+        ("Israel said on Monday that it had released 30 prisoners in November.", "2023-11-01"),
+        ("Hamas said on Monday that it had handed over four hostages on Thursday.", "2024-02-29"),
+        ("The Houthis said on Friday that they would extend the truce.", None),
+    ],
+)
+def test_a_step_reported_by_its_author_keeps_a_date_of_its_own(extract, body, date_):
+    assert [r["date"] for r in events(extract, body)] == [date_]
