@@ -69,6 +69,9 @@ def _cues() -> dict:
         "mediator_after": _opening(data.get("mediator_after") or []),
         "host_before": _ending(data.get("host_before") or []),
         "host_after": _opening(data.get("host_after") or []),
+        "host_objects": re.compile(
+            rf"\b(?i:{phrase_pattern(data.get('host_objects') or ['talks'])})\b"
+        ),
         "pair": re.compile(
             rf"\b(?i:{phrase_pattern(data.get('pair_words') or ['ceasefire'])})\s+between\s+"
             r"(?:the\s+)?(?P<first>[^.;:,()]{1,60}?)\s+and\s+(?:the\s+)?\Z"
@@ -539,7 +542,7 @@ def _role_in_context(named: list[Mention], text: str) -> str | None:
         after = text[mention.end : mention.end + 30]
         if cues["mediator_before"].search(before) or cues["mediator_after"].match(after):
             found.add("mediator")
-        elif cues["host_before"].search(before) or cues["host_after"].match(after):
+        elif _hosts_talks(cues, before, text, mention):
             found.add("host")
         elif cues["pair_first"].search(before) or cues["pair"].search(before):
             found.add("party")
@@ -547,6 +550,14 @@ def _role_in_context(named: list[Mention], text: str) -> str | None:
         if role in found:
             return role
     return None
+
+
+def _hosts_talks(cues: dict, before: str, text: str, mention: Mention) -> bool:
+    """Is the actor said to host talks ("talks hosted by Oman", "Oman, which hosted talks")?"""
+    if cues["host_before"].search(before):
+        return bool(cues["host_objects"].search(before[-60:]))
+    hosted = cues["host_after"].match(text, mention.end)
+    return bool(hosted) and bool(cues["host_objects"].search(text, hosted.end(), hosted.end() + 40))
 
 
 def _role_in_article(

@@ -128,7 +128,8 @@ _RELEASE_TRIGGER = re.compile(
     re.I,
 )
 _RESCUERS = re.compile(
-    r"\b(?:forces|troops|army|soldiers|commandos|special forces|military|units|police)\b"
+    r"\b(?:forces|troops|army|soldiers|commandos|special forces|military|units|police|"
+    r"court|courts|judge|judges|tribunal)\b"  # a rescue or a ruling is no negotiated release
     r"[^.]{0,30}$",
     re.I,
 )
@@ -209,12 +210,18 @@ _NO_OBJECT_AFTER = re.compile(
 )
 """After the verb, no object of its own ("was extended twice", "collapsed on 1 December"; not
 "approved the appointment", "extended fishing limits")."""
+_FREES_UP = re.compile(r"\s+up\b")
+"""'The deal frees up $6bn': money, not people."""
 _HANDED_THING = re.compile(
     r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?(?i:administration|control|power|"
     r"powers|weapons|arms|keys|territory|answer|response|reply|list|lists|document|maps|"
     r"governance|security|authority)\b"
 )
 """What is handed over is a thing, not people: no release."""
+_CALLED_ON_FOR = re.compile(r"(?i:call(?:ed|s|ing)?\s+on\s.*\sfor)")
+_IN_UNTIL = re.compile(r"\b(?i:until|till|unless)\s+(?:[\w'’-]+\s+){0,5}\Z")
+_STAYS = re.compile(r"(?i:remains?|stays?)\b")
+_TRUCE_WORD = re.compile(r"\b(?i:ceasefire|truce|pause|arrangement|agreement|deal)\b")
 _RENEWED_OWN = re.compile(
     r"(?i:renew(?:ed|s|ing)?)\s+(?i:its|their|his|her|our)\s+(?:\w+\s+)?"
     r"(?i:agreement|commitment|call|calls|support|readiness|offer|demand|demands|pledge)\b"
@@ -531,7 +538,6 @@ def _is_event(
     text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int]
 ) -> bool:
     """Leave out wishes, goals, descriptions of people, and triggers without their object."""
-    vocab = _vocab()
     before = text[max(sentence[0], trigger.start - 40) : trigger.start]
     if _goal(text, clause[0], trigger.start) and trigger.stage not in ("demand", "rejection"):
         return False
@@ -539,41 +545,104 @@ def _is_event(
         return False  # the condition of something else: "if a truce agreement is not reached"
     if _term_or_source(text, trigger, sentence, before):
         return False
-    if trigger.stage == "demand" and _not_a_demand(text, trigger, before, sentence):
-        return False
-    if vocab["stages"][trigger.stage]["needs_object"]:
-        # A passive participle ("The agreement, announced ... and approved by the
-        # government") takes its object from the noun it follows, however far back.
-        passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
-        # A verb in a chain that shares the sentence's subject does too ("The truce, ...,
-        # took effect on 24 November, was extended twice and collapsed on 1 December").
-        chained = _CHAINED.search(
-            text, max(sentence[0], trigger.start - 20), trigger.start
-        ) and _NO_OBJECT_AFTER.match(text, trigger.end)
-        left = sentence[0] if passive or chained else max(sentence[0], trigger.start - 60)
-        window = text[left : min(sentence[1], trigger.end + 60)]
-        if not vocab["objects"].search(window) and not _THAT_END.match(text, trigger.end):
-            return False  # "Hamas rejects that.": the pronoun stands for what was just said
-    word = text[trigger.start : trigger.end]
-    if trigger.stage == "extension" and _RENEWED_OWN.match(text, trigger.start):
-        return False  # "renewed its agreement to hand over ...": a stance restated
-    if trigger.stage == "breakdown" and _PHASE_OF.search(before):
-        return False  # "the first phase of the truce expired": a phase ran its course
-    if trigger.stage == "talks" and not _is_talks(text, trigger, before, sentence):
-        return False
-    if trigger.stage == "acceptance" and re.match(
-        r"agreed to\s+\w+", text[trigger.start : trigger.end + 20]
+    if _vocab()["stages"][trigger.stage]["needs_object"] and not _has_object(
+        text, trigger, sentence
     ):
-        following = _triggers(
-            text, trigger.end, min(sentence[1], trigger.end + 20), [(trigger.end, sentence[1])]
+        return False
+    check = _STAGE_CHECKS.get(trigger.stage)
+    return check is None or check(text, trigger, clause, sentence, before)
+
+
+def _has_object(text: str, trigger: _Trigger, sentence: tuple[int, int]) -> bool:
+    """Is a negotiation noun near a trigger that needs one ("rejected any concessions")?"""
+    objects = _vocab()["objects"]
+    if trigger.noun:
+        # a noun is no object of itself: "a one-month extension to respond" extends no truce
+        return bool(
+            objects.search(text, sentence[0], trigger.start)
+            or objects.search(text, trigger.end, sentence[1])
         )
-        if following:
-            return False  # "agreed to extend the truce" is the extension
-    if trigger.stage == "implementation" and _ONLY_IF.match(text, trigger.end, sentence[1]):
+    # A passive participle ("The agreement, announced ... and approved by the government")
+    # takes its object from the noun it follows, however far back; so does a verb in a chain
+    # that shares the sentence's subject ("The truce, ..., took effect on 24 November, was
+    # extended twice and collapsed on 1 December").
+    passive = re.match(r"\s+by\b", text[trigger.end : trigger.end + 4])
+    chained = _CHAINED.search(
+        text, max(sentence[0], trigger.start - 20), trigger.start
+    ) and _NO_OBJECT_AFTER.match(text, trigger.end)
+    left = sentence[0] if passive or chained else max(sentence[0], trigger.start - 60)
+    if objects.search(text, left, min(sentence[1], trigger.end + 60)):
+        return True
+    return bool(_THAT_END.match(text, trigger.end))  # "Hamas rejects that.": what was just said
+
+
+def _demand_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    if _not_a_demand(text, trigger, before, sentence):
+        return False
+    # "called on residents for patience": no term of a deal asked for
+    return not (
+        _CALLED_ON_FOR.fullmatch(text, trigger.start, trigger.end)
+        and not _vocab()["objects"].search(text, trigger.end, min(sentence[1], trigger.end + 60))
+    )
+
+
+def _extension_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    if _RENEWED_OWN.match(text, trigger.start):
+        return False  # "renewed its agreement to hand over ...": a stance restated
+    # "Sanctions will remain in force until ...": no truce extended
+    return not (
+        _STAYS.match(text, trigger.start) and not _TRUCE_WORD.search(text, clause[0], trigger.start)
+    )
+
+
+def _breakdown_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    return not _PHASE_OF.search(before)  # "the first phase of the truce expired": its course ran
+
+
+def _talks_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    return _is_talks(text, trigger, before, sentence)
+
+
+def _acceptance_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    if not re.match(r"agreed to\s+\w+", text[trigger.start : trigger.end + 20]):
+        return True
+    following = _triggers(
+        text, trigger.end, min(sentence[1], trigger.end + 20), [(trigger.end, sentence[1])]
+    )
+    return not following  # "agreed to extend the truce" is the extension
+
+
+def _implementation_check(
+    text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
+) -> bool:
+    if _IN_UNTIL.search(text, max(sentence[0], trigger.start - 40), trigger.start):
+        return False  # "... until the hostages are released": the condition, not a release
+    if _ONLY_IF.match(text, trigger.end, sentence[1]):
         return False  # "will release them only if ...": a condition set, told as a demand
-    if trigger.stage == "implementation" and _RELEASE_TRIGGER.match(word):
+    if _RELEASE_TRIGGER.match(text[trigger.start : trigger.end]):
         return _is_release(text, trigger, clause, sentence, before)
     return True
+
+
+_STAGE_CHECKS = {
+    "demand": _demand_check,
+    "extension": _extension_check,
+    "breakdown": _breakdown_check,
+    "talks": _talks_check,
+    "acceptance": _acceptance_check,
+    "implementation": _implementation_check,
+}
+"""What each stage's trigger must pass besides the checks every trigger passes."""
 
 
 def _is_release(
@@ -582,7 +651,7 @@ def _is_release(
     """Releases count when they happened to people, by the other side, as facts."""
     if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
         return False
-    if _HANDED_THING.match(text, trigger.end):
+    if _HANDED_THING.match(text, trigger.end) or _FREES_UP.match(text, trigger.end):
         return False  # "hand over the administration of Gaza", "handed over its weapons"
     near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
     if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):

@@ -103,7 +103,7 @@ def _named_sources(
     for mention in mentions:
         if mention.name in gazetteer.actors:
             surface = text[mention.start : mention.end]
-            if surface != mention.name:
+            if surface != mention.name and _spelled_out(mention, surface, mentions, text):
                 spelled.setdefault(surface, []).append((mention.start, mention.name))
     out = []
     for figure in figures:
@@ -115,3 +115,19 @@ def _named_sources(
             figure = replace(figure, attribution=named)
         out.append(figure)
     return out
+
+
+def _spelled_out(mention: Mention, surface: str, mentions: list[Mention], text: str) -> bool:
+    """Does the article name the person in full, so that a surname alone stands for them?
+
+    "Daniel Hagari ... Hagari said": yes. "Abbas Araghchi ... Abbas said": the surname is not
+    Mahmoud Abbas's unless "Mahmoud Abbas" is written too.
+    """
+    if mention.how != "surname":
+        return True
+    return any(
+        other.name == mention.name
+        and other.how != "surname"
+        and text[other.start : other.end].endswith(" " + surface)
+        for other in mentions
+    )

@@ -192,13 +192,13 @@ def _sentence_figures(
             or _list_item(text, head, quantity.start, previous)
         ):
             measure = last_figure.measure  # "105 were freed – 81 Israelis and 24 foreigners"
-        if (
-            last_figure
-            and head.anaphor
-            and last_figure.measure.startswith("hostages_")
-            and not (measure == "killed" and _KILLED_BY.match(text, head.end, s_end))
-        ):
+        killed_by = measure in ("killed", "hostages_dead") and _KILLED_BY.match(
+            text, head.end, s_end
+        )
+        if last_figure and head.anaphor and last_figure.measure.startswith("hostages_"):
             measure = _OF_HOSTAGES.get(measure or "", measure)  # "105 held, including 34 dead"
+        if killed_by:
+            measure = "killed"  # "22 of them had been killed in Israeli air strikes"
         # "handed over 33 hostages, eight of them dead"; "returned 33 hostages, 25 of them
         # alive and eight dead": the parts of a release are released people and remains.
         in_release = (
@@ -589,10 +589,7 @@ def _person_measure(head: Head, verb: str | None, quantity: Quantity, ctx: Conte
     if verb in ("held", "alive") and (
         _hostage_context(ctx.text, *ctx.sentence)
         # "the Qassam Brigades said they were holding between 200 and 250 people"
-        or (
-            verb == "held"
-            and _sides()["hostages"].search(ctx.text, ctx.sentence[0], quantity.start)
-        )
+        or (verb == "held" and _held_by_captors(ctx.text, ctx.sentence[0], quantity.start))
     ):
         return {"held": "hostages_held", "alive": "hostages_alive"}[verb]
     return {
@@ -602,6 +599,23 @@ def _person_measure(head: Head, verb: str | None, quantity: Quantity, ctx: Conte
         "displaced": "displaced",
         "missing": "missing",
     }.get(verb or "")
+
+
+def _held_by_captors(text: str, start: int, number: int) -> bool:
+    """Is the side that holds these people one that takes hostages?
+
+    "The Qassam Brigades said they were holding between 200 and 250 people" (the side is the
+    subject, nothing named between); not "Hamas said the Israeli army was holding 9,000".
+    """
+    sides = list(_sides()["hostages"].finditer(text, max(start, number - 80), number))
+    if not sides:
+        return False
+    name_end = _NAME_GOES_ON.match(text, sides[-1].end()).end()  # "Qassam Brigades"
+    return not _CAPITALISED_WORD.search(text, name_end, number)
+
+
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’-]*)*")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")
 
 
 def _release_side(head: Head, quantity: Quantity, ctx: Context) -> str:

@@ -67,6 +67,12 @@ def _vocab() -> dict[str, CueSet]:
     }
 
 
+_PEOPLE_HANDED = re.compile(
+    r"\b(?:hostages?|captives?|prisoners?|detainees?|bodies|remains|people|Israelis|"
+    r"Palestinians)\b"
+)
+
+
 def truce_context(
     quantity: Quantity, head_end: int, head_phrase: str, ctx: Context, phases: bool = False
 ) -> bool:
@@ -87,10 +93,11 @@ def truce_context(
     # lasts 42 days", "began on January 19 and lasted 42 days".
     if (
         rate
-        and not phases  # "10 hostages and 18 bodies in two stages": no rate of stages
+        # "10 hostages and 18 bodies in two stages": people handed over in stages, no rate
+        and not (phases and _PEOPLE_HANDED.search(rate.group()))
         and not MONTH_WORD.search(before, max(0, rate.start() - 10), rate.end())
     ):
-        return False  # a rate: "600 trucks a day"
+        return False  # a rate: "600 trucks a day", "2,000 bombs in two phases"
     if (quantity.unit or head_phrase.split()[-1] if head_phrase else "").startswith("hour"):
         return False  # deadlines and clock spans, not truce lengths
     labels = {label for *_, label in truce.find(text, *ctx.sentence)}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from briefing.gazetteer import GazetteerError, load_gazetteer
 
 
@@ -245,3 +247,21 @@ def test_aid_and_rights_bodies_quoted_from_gaza_are_known(extract):
     )
     assert {"COGAT", "Palestine Red Crescent Society", "UNHCR", "ACLED"} <= set(found)
     assert found["COGAT"]["affiliation"] == "Israel"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role"),
+    [
+        (
+            "Talks between Blinken and Jordan's King Abdullah in Amman focused on aid.",
+            "Jordan",
+            "other",
+        ),
+        ("The agreement between Malaysia and Qatar covers liquefied gas.", "Malaysia", "other"),
+        ("Jordan facilitated airdrops of aid.", "Jordan", "other"),
+        ("Jordan, which hosts two million Palestinian refugees, will help.", "Jordan", "other"),
+        ("The Jeddah talks, hosted by Saudi Arabia, resumed.", "Saudi Arabia", "host"),
+    ],
+)
+def test_words_around_a_name_give_a_role_only_about_negotiations(extract, body, name, role):
+    assert actors(extract, body)[name]["role"] == role

@@ -244,3 +244,11 @@ def test_a_source_that_names_a_state_in_passing_is_not_the_state(extract):
         "research team at Ghent University in Belgium",
         "Egypt",
     ]
+
+
+def test_a_surname_stands_for_a_known_person_only_once_named_in_full(extract):
+    found = extract(
+        "Iran's Abbas Araghchi visited Beirut. Abbas said 30 people were killed in the strikes.",
+        kind="figure",
+    )
+    assert [f["attribution"] for f in found] == ["Abbas"]

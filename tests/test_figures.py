@@ -728,3 +728,27 @@ def test_people_a_hostage_taker_holds_are_hostages_and_those_killed_in_strikes_a
     found = figures(extract, "Hamas holds 59 hostages, 24 of them believed alive and 35 dead.")
     assert [f["measure"] for f in found] == ["hostages_held", "hostages_alive", "hostages_dead"]
     assert figures(extract, "Israel is holding 5,000 people in its prisons.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas said the Israeli army was holding 9,000 Palestinians in its prisons.",
+        "Hezbollah said Israel is holding 10 Lebanese fishermen.",
+    ],
+)
+def test_people_held_by_the_other_side_are_no_hostages(extract, body):
+    assert [f["measure"] for f in figures(extract, body)] == []
+
+
+def test_phases_of_an_offensive_are_no_phases_of_a_deal_and_strike_deaths_are_killed(extract):
+    found = figures(
+        extract, "Israel has dropped 2,000 bombs in two phases of the offensive during the truce."
+    )
+    assert "phases" not in [f["measure"] for f in found]
+    found = figures(
+        extract,
+        "Hamas said it was holding 130 hostages, 30 of whom had been killed in Israeli air "
+        "strikes.",
+    )
+    assert [f["measure"] for f in found] == ["hostages_held", "killed"]
