@@ -30,6 +30,7 @@ SETS = [
     "tests/data/dev5/articles",
     "tests/data/dev6/articles",
     "tests/data/dev7/articles",
+    "tests/data/dev8/articles",
     "tests/data/hostile",
 ]
 VARIED = 130
