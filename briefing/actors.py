@@ -117,7 +117,7 @@ def _inside_place(match: Match, text: str, gazetteer: Gazetteer) -> bool:
         return False
     return any(
         start <= match.start and match.end <= end and (end - start) > (match.end - match.start)
-        for start, end, _ in gazetteer.places_within(text, max(0, match.start - 12), match.end + 12)
+        for start, end, _ in gazetteer.places_over(text, match.start, match.end)
     )
 
 

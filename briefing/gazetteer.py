@@ -146,6 +146,13 @@ class Gazetteer:
             return _longest_first([(a + start, b + start, p) for a, b, p in hits])
         return _longest_first(inside)
 
+    def places_over(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The place names of ``text`` that overlap ``text[start:end]``.
+
+        The whole text is read once, as for :meth:`places_within`.
+        """
+        return self._place_hits(text).overlapping(start, end)
+
     def _place_hits(self, text: str) -> ByStart[tuple[int, int, str]]:
         """Every place name in ``text``, overlapping ones included; the last text is kept."""
         memo = self._hits_memo
