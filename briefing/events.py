@@ -218,6 +218,9 @@ _HANDED_THING = re.compile(
     r"governance|security|authority)\b"
 )
 """What is handed over is a thing, not people: no release."""
+_TOLD_THE_PRESS = re.compile(
+    r"(?i:tell|tells|told)\s+(?:the\s+)?(?i:reporters|journalists|press|media|audience|crowd)\b"
+)
 _CALLED_ON_FOR = re.compile(r"(?i:call(?:ed|s|ing)?\s+on\s.*\sfor)")
 _IN_UNTIL = re.compile(r"\b(?i:until|till|unless)\s+(?:[\w'’-]+\s+){0,5}\Z")
 _STAYS = re.compile(r"(?i:remains?|stays?)\b")
@@ -581,6 +584,8 @@ def _demand_check(
 ) -> bool:
     if _not_a_demand(text, trigger, before, sentence):
         return False
+    if _TOLD_THE_PRESS.match(text, trigger.start):
+        return False  # "told reporters to ...": said to the press, asked of no side
     # "called on residents for patience": no term of a deal asked for
     return not (
         _CALLED_ON_FOR.fullmatch(text, trigger.start, trigger.end)

@@ -1647,3 +1647,16 @@ def test_a_step_reported_by_its_author_keeps_a_date_of_its_own(extract, body, da
 )
 def test_cue_words_out_of_the_negotiations_make_no_step(extract, body):
     assert events(extract, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Trump told Hamas on social media to release all the hostages.", ["demand"]),
+        ("Israel must immediately stop the bombing of Gaza, he added.", ["demand"]),
+        ("The forum urged the government to respond firmly.", ["demand"]),
+        ("The minister told reporters to accept the result.", []),
+    ],
+)
+def test_a_side_told_what_to_do_is_asked_for_it(extract, body, expected):
+    assert [r["stage"] for r in events(extract, body)] == expected
