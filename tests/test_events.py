@@ -1660,3 +1660,24 @@ def test_cue_words_out_of_the_negotiations_make_no_step(extract, body):
 )
 def test_a_side_told_what_to_do_is_asked_for_it(extract, body, expected):
     assert [r["stage"] for r in events(extract, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The bilateral ceasefire was signed in Havana on 9 June.",
+            [("agreement", "actual", "2023-06-09", "Havana")],
+        ),
+        (
+            "It was agreed on Tuesday in Luanda, at a meeting of the two foreign ministers.",
+            [("agreement", "actual", "2024-03-05", "Luanda")],
+        ),
+        (
+            "The Jeddah talks ended without agreeing on a ceasefire.",
+            [("agreement", "negated", None, "Jeddah")],
+        ),
+    ],
+)
+def test_agreements_told_in_the_passive_or_failed(extract, body, expected):
+    assert brief(events(extract, body)) == expected
