@@ -212,15 +212,6 @@ _NO_OBJECT_AFTER = re.compile(
 "approved the appointment", "extended fishing limits")."""
 _FREES_UP = re.compile(r"\s+up\b")
 """'The deal frees up $6bn': money, not people."""
-_HANDED_THING = re.compile(
-    r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?(?i:administration|control|power|"
-    r"powers|weapons|arms|keys|territory|answer|response|reply|list|lists|document|maps|"
-    r"governance|security|authority)\b"
-)
-"""What is handed over is a thing, not people: no release."""
-_TOLD_THE_PRESS = re.compile(
-    r"(?i:tell|tells|told)\s+(?:the\s+)?(?i:reporters|journalists|press|media|audience|crowd)\b"
-)
 _CALLED_ON_FOR = re.compile(r"(?i:call(?:ed|s|ing)?\s+on\s.*\sfor)")
 _IN_UNTIL = re.compile(r"\b(?i:until|till|unless)\s+(?:[\w'’-]+\s+){0,5}\Z")
 _STAYS = re.compile(r"(?i:remains?|stays?)\b")
@@ -584,7 +575,7 @@ def _demand_check(
 ) -> bool:
     if _not_a_demand(text, trigger, before, sentence):
         return False
-    if _TOLD_THE_PRESS.match(text, trigger.start):
+    if _vocab()["told_the_press"].match(text, trigger.start):
         return False  # "told reporters to ...": said to the press, asked of no side
     # "called on residents for patience": no term of a deal asked for
     return not (
@@ -656,7 +647,7 @@ def _is_release(
     """Releases count when they happened to people, by the other side, as facts."""
     if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
         return False
-    if _HANDED_THING.match(text, trigger.end) or _FREES_UP.match(text, trigger.end):
+    if _vocab()["handed_things"].match(text, trigger.end) or _FREES_UP.match(text, trigger.end):
         return False  # "hand over the administration of Gaza", "handed over its weapons"
     near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
     if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):

@@ -95,6 +95,13 @@ def vocab() -> dict:
         "gathered": re.compile(
             word_pattern(data.get("gathering_verbs") or []) + r"\s+in\s+(?:the\s+)?\Z"
         ),
+        "handed_things": re.compile(
+            r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?"
+            + word_pattern(data.get("handed_things") or [])
+        ),
+        "told_the_press": re.compile(
+            r"(?i:tell|tells|told)\s+(?:the\s+)?" + word_pattern(data.get("press_audiences") or [])
+        ),
         "carried": re.compile(word_pattern(data.get("carried_words") or []) + r"[^.,;]{0,40}\Z"),
         "relative_steps": [
             (stage, _relative_step(spec["nouns"], spec["verbs"], spec.get("participles") or []))
