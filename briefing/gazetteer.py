@@ -205,7 +205,7 @@ class Gazetteer:
         if _IN_PLACE.search(phrase, 0, match.start):
             return True
         after = _CAPITALISED_NEXT.match(phrase, match.end)
-        return after is not None and after.group(1) not in _STATE_BODY_WORDS
+        return after is not None and after.group(1) not in _state_body_words()
 
     def demonym_words(self) -> frozenset[str]:
         """Every state's demonyms ("Somali", "Israelis"), worked out once."""
@@ -326,12 +326,14 @@ def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 
 _IN_PLACE = re.compile(r"\b(?:in|at|from|based\s+in)\s+(?:the\s+)?\Z", re.I)
 _CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w'’-]*)")
-_STATE_BODY_WORDS = frozenset(
-    "President Prime Foreign Defence Defense Health Interior Finance Justice Ministry "
-    "Minister Government Army Armed Military Navy Air Police Intelligence Security National "
-    "Cabinet Parliament Presidency Embassy Mission Authorities Officials State".split()
-)
-"""Capitalised words after a state's name or demonym that keep the phrase the state's own."""
+
+
+@functools.cache
+def _state_body_words() -> frozenset[str]:
+    """Capitalised words after a state's name that keep a source phrase the state's own."""
+    from briefing.vocab import load_yaml
+
+    return frozenset(load_yaml("actors.yaml").get("state_body_words") or ())
 
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:
