@@ -38,9 +38,29 @@ WordsLoader.add_implicit_resolver(
 )
 
 
-def read_yaml(text: str, loader: type[yaml.SafeLoader] = WordsLoader) -> Any:
-    """Parse ``text`` with :class:`WordsLoader` (or a subclass of it)."""
-    return yaml.load(text, Loader=loader)  # a SafeLoader subclass: safe
+class _FastWordsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """:class:`WordsLoader`'s reading, parsed by libyaml where PyYAML has it (its wheels do).
+
+    The vocabularies and the gazetteer are read at every start: libyaml parses them several
+    times faster than the pure-Python parser. Loaders that change how nodes are composed (the
+    front matter's, which refuses aliases) subclass :class:`WordsLoader` instead.
+    """
+
+
+_FastWordsLoader.yaml_implicit_resolvers = WordsLoader.yaml_implicit_resolvers
+
+
+def read_yaml(text: str, loader: type | None = None) -> Any:
+    """Parse ``text`` with :class:`WordsLoader`'s rules (or with ``loader``, a subclass of it)."""
+    # both are safe loaders: plain data only
+    if loader is not None:
+        return yaml.load(text, Loader=loader)
+    try:
+        return yaml.load(text, Loader=_FastWordsLoader)
+    except yaml.YAMLError:
+        # read again by the pure-Python parser, whose errors name the line and the problem
+        # as the messages of `briefing check` expect
+        return yaml.load(text, Loader=WordsLoader)
 
 
 def _words_only(value: Any, where: str) -> None:

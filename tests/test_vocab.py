@@ -130,3 +130,17 @@ def test_word_start_matches_what_a_plain_word_boundary_matches(phrases, text):
     plain = re.compile(rf"\b{phrase_pattern(phrases)}", re.IGNORECASE)
     quick = re.compile(word_start(phrases))
     assert [m.span() for m in quick.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(config.CUES_DIR.glob("*.yaml")) + [config.DATA_DIR / "gazetteer.yaml"],
+    ids=lambda p: p.name,
+)
+def test_the_fast_parser_reads_every_shipped_file_as_the_plain_one_does(path):
+    import yaml
+
+    from briefing.vocab import WordsLoader, read_yaml
+
+    text = path.read_text(encoding="utf-8")
+    assert read_yaml(text) == yaml.load(text, Loader=WordsLoader)
