@@ -134,7 +134,7 @@ def test_word_start_matches_what_a_plain_word_boundary_matches(phrases, text):
 
 @pytest.mark.parametrize(
     "path",
-    sorted(config.CUES_DIR.glob("*.yaml")) + [config.DATA_DIR / "gazetteer.yaml"],
+    [*sorted(config.CUES_DIR.glob("*.yaml")), config.DATA_DIR / "gazetteer.yaml"],
     ids=lambda p: p.name,
 )
 def test_the_fast_parser_reads_every_shipped_file_as_the_plain_one_does(path):
