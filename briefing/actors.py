@@ -65,6 +65,8 @@ def _cues() -> dict:
         "org_words": set(data["organization_words"]),
         "media_words": set(data["media_words"]),
         "not_names": set(data["not_names"]),
+        "acronym": _acronym_pattern(data),
+        "acronym_not_actors": set(data.get("acronym_not_actors") or ()),
         "mediator_before": _ending(data.get("mediator_before") or []),
         "mediator_after": _opening(data.get("mediator_after") or []),
         "host_before": _ending(data.get("host_before") or []),
@@ -81,6 +83,18 @@ def _cues() -> dict:
             r"(?:the\s+)?\Z"
         ),
     }
+
+
+def _acronym_pattern(data: dict) -> re.Pattern[str]:
+    """An acronym where an actor stands: before a verb or a body's noun, or after a name cue."""
+    acronym = r"[A-Z][A-Z0-9]{1,5}"
+    after = phrase_pattern(data.get("acronym_next") or ["said"])
+    verbs = phrase_pattern(data["actor_verbs"])
+    cues = phrase_pattern(data["name_cues"])
+    return re.compile(
+        rf"\b(?P<name>{acronym})\b(?=\s+(?:{after}|(?:{_AUX})*(?:{verbs}))\b)"
+        rf"|\b(?:{cues})\s+(?:the\s+)?(?P<cued>{acronym})(?![\w'’-])"
+    )
 
 
 def _ending(phrases: list[str]) -> re.Pattern[str]:
@@ -357,6 +371,22 @@ def _unknown_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     ]
 
 
+def _acronyms(text: str, taken: Spans, places: Spans) -> list[tuple[int, int, str]]:
+    """Unknown bodies named by an acronym where an actor stands: "the RSF said", "M23 rebels"."""
+    cues = _cues()
+    out = []
+    for match in cues["acronym"].finditer(text):
+        group = "name" if match.group("name") else "cued"
+        start, end = match.span(group)
+        name = match.group(group)
+        if name in cues["acronym_not_actors"]:
+            continue
+        if taken.overlaps(start, end) or places.overlaps(start, end):
+            continue
+        out.append((start, end, name))
+    return out
+
+
 def _named_matches(text: str, capital: re.Pattern[str], particle: Anchored) -> list[re.Match[str]]:
     """The matches of the name patterns as one alternation (capital first) would give them."""
     out: list[re.Match[str]] = []
@@ -397,6 +427,10 @@ def _unknown(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[M
             continue
         names.setdefault(name, how)
         found.append(Mention(start, end, name, f"unknown:{how}"))
+        taken.add(start, end)
+    for start, end, name in _acronyms(text, taken, places):
+        names.setdefault(name, "acronym")
+        found.append(Mention(start, end, name, "unknown:acronym"))
         taken.add(start, end)
     for name in names:  # later mentions of the same unknown name
         for match in _whole_word(name).finditer(text):
@@ -446,10 +480,15 @@ def _not_name(word: str, not_names: set[str], leading: bool = False) -> bool:
     return word.rstrip(".") in not_names or (leading and word.split("-")[0] in not_names)
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
 def infer_kind(name: str) -> str:
     """Guess the kind of an unknown actor from the last word of its name."""
     cues = _cues()
     last = name.split()[-1]
+    if _ACRONYM.fullmatch(name):
+        return "organization"  # "RSF", "M23": a body
     if last in cues["media_words"]:
         return "media"
     if last in cues["org_words"]:

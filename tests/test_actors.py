@@ -265,3 +265,14 @@ def test_aid_and_rights_bodies_quoted_from_gaza_are_known(extract):
 )
 def test_words_around_a_name_give_a_role_only_about_negotiations(extract, body, name, role):
     assert actors(extract, body)[name]["role"] == role
+
+
+def test_unknown_bodies_named_by_an_acronym_where_an_actor_stands(extract):
+    found = actors(
+        extract,
+        "The RSF said it had taken the base. M23 rebels seized Goma, according to ACLED. "
+        "Clashes were reported at 10 GMT, TV footage showed.",
+    )
+    assert {"RSF", "M23"} <= set(found)
+    assert (found["RSF"]["kind"], found["RSF"]["known"]) == ("organization", False)
+    assert not {"GMT", "TV"} & set(found)
