@@ -752,3 +752,8 @@ def test_phases_of_an_offensive_are_no_phases_of_a_deal_and_strike_deaths_are_ki
         "strikes.",
     )
     assert [f["measure"] for f in found] == ["hostages_held", "killed"]
+
+
+def test_prisoners_of_war_swapped_are_prisoners_released(extract):
+    found = figures(extract, "Russia and Ukraine swapped 195 POWs on Wednesday.")
+    assert [(f["measure"], f["low"]) for f in found] == [("prisoners_released", 195)]
