@@ -19,7 +19,7 @@ from briefing.anchored import Anchored
 from briefing.gazetteer import Gazetteer, Match, normalise
 from briefing.records import ActorRecord
 from briefing.spans import Spans
-from briefing.vocab import first_letters, load_yaml, phrase_pattern
+from briefing.vocab import first_letters, load_yaml, phrase_pattern, word_list
 
 _AUX = r"(?:has|have|had|also|now|again|reportedly|then|on\s+\w+|,[^,]{1,40},)\s+"
 _PARTICLE_WORDS = "al el bin ben abu ibn de van von der da dos du Abu Al El Bin Ben".split()
@@ -66,29 +66,31 @@ def _cues() -> dict:
         "media_words": set(data["media_words"]),
         "not_names": set(data["not_names"]),
         "acronym": _acronym_pattern(data),
-        "acronym_not_actors": set(data.get("acronym_not_actors") or ()),
-        "mediator_before": _ending(data.get("mediator_before") or []),
-        "mediator_after": _opening(data.get("mediator_after") or []),
-        "host_before": _ending(data.get("host_before") or []),
-        "host_after": _opening(data.get("host_after") or []),
-        "host_objects": re.compile(
-            rf"\b(?i:{phrase_pattern(data.get('host_objects') or ['talks'])})\b"
-        ),
+        "acronym_not_actors": set(word_list(data, "acronym_not_actors", "actors.yaml")),
+        "mediator_before": _ending(word_list(data, "mediator_before", "actors.yaml")),
+        "mediator_after": _opening(word_list(data, "mediator_after", "actors.yaml")),
+        "host_before": _ending(word_list(data, "host_before", "actors.yaml")),
+        "host_after": _opening(word_list(data, "host_after", "actors.yaml")),
+        "host_objects": re.compile(rf"\b(?i:{_words(data, 'host_objects', 'talks')})\b"),
         "pair": re.compile(
-            rf"\b(?i:{phrase_pattern(data.get('pair_words') or ['ceasefire'])})\s+between\s+"
+            rf"\b(?i:{_words(data, 'pair_words', 'ceasefire')})\s+between\s+"
             r"(?:the\s+)?(?P<first>[^.;:,()]{1,60}?)\s+and\s+(?:the\s+)?\Z"
         ),
         "pair_first": re.compile(
-            rf"\b(?i:{phrase_pattern(data.get('pair_words') or ['ceasefire'])})\s+between\s+"
-            r"(?:the\s+)?\Z"
+            rf"\b(?i:{_words(data, 'pair_words', 'ceasefire')})\s+between\s+(?:the\s+)?\Z"
         ),
     }
+
+
+def _words(data: dict, key: str, default: str) -> str:
+    """The words under ``key`` of actors.yaml as one alternation (``default`` if missing)."""
+    return phrase_pattern(word_list(data, key, "actors.yaml", (default,)))
 
 
 def _acronym_pattern(data: dict) -> re.Pattern[str]:
     """An acronym where an actor stands: before a verb or a body's noun, or after a name cue."""
     acronym = r"[A-Z][A-Z0-9]{1,5}"
-    after = phrase_pattern(data.get("acronym_next") or ["said"])
+    after = phrase_pattern(word_list(data, "acronym_next", "actors.yaml", ("said",)))
     verbs = phrase_pattern(data["actor_verbs"])
     cues = phrase_pattern(data["name_cues"])
     return re.compile(

@@ -210,15 +210,25 @@ _NO_OBJECT_AFTER = re.compile(
 )
 """After the verb, no object of its own ("was extended twice", "collapsed on 1 December"; not
 "approved the appointment", "extended fishing limits")."""
+_HAND_WORD = re.compile(r"(?:to\s+)?(?i:hand|hands|handed|handing)\b")
 _FREES_UP = re.compile(r"\s+up\b")
 """'The deal frees up $6bn': money, not people."""
+_URGED_NOT_TO = re.compile(r"(?i:urged|urges|urging)\b.*\b(?i:to\s+respond|not\s+to\s+\w+)")
+_MUST_AT_ONCE = re.compile(r"(?i:must\s+immediately)\b")
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+\Z")
+_CLAUSE_IN_GAP = re.compile(
+    r"\b(?i:it|they|he|she|we|that|was|were|is|are|had|has|have|would|will|refused|agreed|"
+    r"rejected|ready|prepared|planned|planning)\b"
+)
+"""Words of a reported clause inside an urged gap ("urged ... that it was ready not to")."""
 _CALLED_ON_FOR = re.compile(r"(?i:call(?:ed|s|ing)?\s+on\s.*\sfor)")
+_WAS_BEFORE = re.compile(r"\b(?i:was|were|had\s+been)\b")
 _IN_UNTIL = re.compile(r"\b(?i:until|till|unless)\s+(?:[\w'’-]+\s+){0,5}\Z")
 _STAYS = re.compile(r"(?i:remains?|stays?)\b")
 _TRUCE_WORD = re.compile(r"\b(?i:ceasefire|truce|pause|arrangement|agreement|deal)\b")
 _RENEWED_OWN = re.compile(
-    r"(?i:renew(?:ed|s|ing)?)\s+(?i:its|their|his|her|our)\s+(?:\w+\s+)?"
-    r"(?i:agreement|commitment|call|calls|support|readiness|offer|demand|demands|pledge)\b"
+    r"(?i:renew(?:ed|s|ing)?)\s+(?i:its|their|his|her|our)\s+(?:(?i:agreement|commitment|"
+    r"readiness|pledge|offer)\s+to|(?i:call|calls|support|demand|demands)\b)"
 )
 _PHASE_OF = re.compile(r"\b(?i:phase|stage)\s+of\s+(?:(?i:the|that|this|its)\s+)?\Z")
 _TO_AFTER = re.compile(r"\s+to\s")
@@ -535,8 +545,14 @@ def _is_event(
     before = text[max(sentence[0], trigger.start - 40) : trigger.start]
     if _goal(text, clause[0], trigger.start) and trigger.stage not in ("demand", "rejection"):
         return False
-    if _CONDITION.search(text[clause[0] : trigger.start]):
-        return False  # the condition of something else: "if a truce agreement is not reached"
+    condition = _CONDITION.search(text[clause[0] : trigger.start])
+    if condition and not (
+        condition.group().lower() == "until"
+        and _WAS_BEFORE.search(text, max(clause[0], trigger.start - 12), trigger.end)
+    ):
+        # the condition of something else: "if a truce agreement is not reached"; but "held
+        # until she was released on Thursday" tells the release
+        return False
     if _term_or_source(text, trigger, sentence, before):
         return False
     if _vocab()["stages"][trigger.stage]["needs_object"] and not _has_object(
@@ -577,6 +593,15 @@ def _demand_check(
         return False
     if _vocab()["told_the_press"].match(text, trigger.start):
         return False  # "told reporters to ...": said to the press, asked of no side
+    if _URGED_NOT_TO.match(text, trigger.start, trigger.end) and (
+        _CLAUSE_IN_GAP.search(text, trigger.start, trigger.end)
+        or not _vocab()["negotiation_context"].search(text, sentence[0], sentence[1])
+    ):
+        return False  # "residents were urged not to move": nothing of the negotiations asked
+    if _MUST_AT_ONCE.match(text, trigger.start) and not _NAMED_BEFORE.search(
+        text, max(sentence[0], trigger.start - 30), trigger.start
+    ):
+        return False  # "hospitals must immediately stop admitting": no side named
     # "called on residents for patience": no term of a deal asked for
     return not (
         _CALLED_ON_FOR.fullmatch(text, trigger.start, trigger.end)
@@ -621,8 +646,12 @@ def _acceptance_check(
 def _implementation_check(
     text: str, trigger: _Trigger, clause: tuple[int, int], sentence: tuple[int, int], before: str
 ) -> bool:
-    if _IN_UNTIL.search(text, max(sentence[0], trigger.start - 40), trigger.start):
-        return False  # "... until the hostages are released": the condition, not a release
+    if _IN_UNTIL.search(
+        text, max(sentence[0], trigger.start - 40), trigger.start
+    ) and not _WAS_BEFORE.search(text, max(sentence[0], trigger.start - 12), trigger.end):
+        # "... until the hostages are released": the condition, not a release ("held until
+        # she was released on Thursday" tells the release)
+        return False
     if _ONLY_IF.match(text, trigger.end, sentence[1]):
         return False  # "will release them only if ...": a condition set, told as a demand
     if _RELEASE_TRIGGER.match(text[trigger.start : trigger.end]):
@@ -647,7 +676,9 @@ def _is_release(
     """Releases count when they happened to people, by the other side, as facts."""
     if re.search(r"\b(?:should|would|could|might)\b", text[clause[0] : clause[1]], re.I):
         return False
-    if _vocab()["handed_things"].match(text, trigger.end) or _FREES_UP.match(text, trigger.end):
+    if (
+        _HAND_WORD.match(text, trigger.start) and _vocab()["handed_things"].match(text, trigger.end)
+    ) or _FREES_UP.match(text, trigger.end):
         return False  # "hand over the administration of Gaza", "handed over its weapons"
     near = text[max(sentence[0], trigger.start - 50) : min(sentence[1], trigger.end + 50)]
     if not _PEOPLE.search(near) or re.search(r"\b(?:the|newly|recently)\s+$", before):
@@ -1155,11 +1186,16 @@ def _term_or_source(text: str, trigger: _Trigger, sentence: tuple[int, int], bef
     vocab = _vocab()
     if trigger.stage == "acceptance" and vocab["military_plan"].match(text, trigger.end):
         return True  # "approved last week a plan to expand its offensive"
-    # the "to" may open the trigger itself ("an offer to free X and to hand over the bodies")
-    to_end = trigger.start + 3 if text.startswith("to ", trigger.start) else trigger.start
+    # the "to" may open the trigger itself ("an offer to free X and to hand over the bodies"),
+    # within one clause ("After the plan was approved, Hamas began to hand over" is no term)
+    term = vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), trigger.start)
+    if term is None and text.startswith("to ", trigger.start):
+        term = vocab["plan_to"].search(
+            text, max(sentence[0], trigger.start - 120), trigger.start + 3
+        )
+        term = term if term and "," not in term.group() else None
     if trigger.stage not in _PROPOSAL_STAGES and (
-        vocab["plan_to"].search(text, max(sentence[0], trigger.start - 120), to_end)
-        or vocab["plan_terms"].search(text, sentence[0], trigger.start)
+        term or vocab["plan_terms"].search(text, sentence[0], trigger.start)
     ):
         return True
     return trigger.noun and _ACCORDING_TO.search(before) is not None

@@ -331,9 +331,9 @@ _CAPITALISED_NEXT = re.compile(r"\s+([A-Z][\w'’-]*)")
 @functools.cache
 def _state_body_words() -> frozenset[str]:
     """Capitalised words after a state's name that keep a source phrase the state's own."""
-    from briefing.vocab import load_yaml
+    from briefing.vocab import load_yaml, word_list
 
-    return frozenset(load_yaml("actors.yaml").get("state_body_words") or ())
+    return frozenset(word_list(load_yaml("actors.yaml"), "state_body_words", "actors.yaml"))
 
 
 def _bounded(text: str, start: int, end: int, strict: bool) -> bool:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from briefing.vocab import first_letter_parts, first_letters, load_yaml, word_pattern
+from briefing.vocab import first_letter_parts, first_letters, load_yaml, word_list, word_pattern
 
 SUBORDINATE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:after|before|once)\s", re.I)
 # "but", "while", "whereas" as whole words, a semicolon, or ", and" (any case): one set of
@@ -97,7 +97,7 @@ def vocab() -> dict:
         ),
         "handed_things": re.compile(
             r"\s+(?:(?i:the|its|their|his|her|all|heavy)\s+)?(?:\w+\s+)?"
-            + word_pattern(data.get("handed_things") or [])
+            + word_pattern(word_list(data, "handed_things", "stages.yaml"))
         ),
         "told_the_press": re.compile(
             r"(?i:tell|tells|told)\s+(?:the\s+)?" + word_pattern(data.get("press_audiences") or [])

@@ -53,14 +53,20 @@ _FastWordsLoader.yaml_implicit_resolvers = WordsLoader.yaml_implicit_resolvers
 def read_yaml(text: str, loader: type | None = None) -> Any:
     """Parse ``text`` with :class:`WordsLoader`'s rules (or with ``loader``, a subclass of it)."""
     # both are safe loaders: plain data only
-    if loader is not None:
-        return yaml.load(text, Loader=loader)
     try:
-        return yaml.load(text, Loader=_FastWordsLoader)
-    except yaml.YAMLError:
-        # read again by the pure-Python parser, whose errors name the line and the problem
-        # as the messages of `briefing check` expect
-        return yaml.load(text, Loader=WordsLoader)
+        if loader is not None or "\t" in text:
+            # libyaml accepts tabs where the YAML spec (and the pure-Python parser) does not:
+            # a file with a tab is read as `briefing check` has always read it
+            return yaml.load(text, Loader=loader or WordsLoader)
+        try:
+            return yaml.load(text, Loader=_FastWordsLoader)
+        except yaml.YAMLError:
+            # read again by the pure-Python parser, whose errors name the line and the
+            # problem as the messages of `briefing check` expect
+            return yaml.load(text, Loader=WordsLoader)
+    except (ValueError, RecursionError) as exc:
+        # an impossible date ("2024-02-30"), or nesting too deep to read
+        raise yaml.YAMLError(f"{exc.__class__.__name__}: {exc}") from exc
 
 
 def _words_only(value: Any, where: str) -> None:
@@ -75,6 +81,20 @@ def _words_only(value: Any, where: str) -> None:
             elif item is None or isinstance(item, bool):
                 shown = "an empty item" if item is None else f"{str(item).lower()} (a boolean)"
                 raise VocabularyError(f"{where.rstrip('/')}: {shown} in a word list; quote words")
+
+
+def word_list(data: dict, key: str, name: str, default: tuple[str, ...] = ()) -> list[str]:
+    """The list of words under ``key`` in the vocabulary file ``name``, checked.
+
+    A missing key gives ``default``; anything but a list of words (a bare word, a
+    ``key: value`` typed inside the list) is a :class:`VocabularyError` naming file and key.
+    """
+    value = data.get(key)
+    if value is None:
+        return list(default)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise VocabularyError(f"{config.CUES_DIR / name}: {key}: expected a list of words")
+    return value
 
 
 @functools.cache

@@ -1652,10 +1652,12 @@ def test_cue_words_out_of_the_negotiations_make_no_step(extract, body):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Trump told Hamas on social media to release all the hostages.", ["demand"]),
         ("Israel must immediately stop the bombing of Gaza, he added.", ["demand"]),
-        ("The forum urged the government to respond firmly.", ["demand"]),
+        ("The WHO said hospitals must immediately stop admitting new patients.", []),
+        ("The forum urged the government to respond firmly to the hostage deal delay.", ["demand"]),
+        ("Residents were urged not to move from their shelters.", []),
         ("The minister told reporters to accept the result.", []),
+        ("Israel told the mediators it refused to release Marwan Barghouti.", ["rejection"]),
     ],
 )
 def test_a_side_told_what_to_do_is_asked_for_it(extract, body, expected):
@@ -1670,9 +1672,10 @@ def test_a_side_told_what_to_do_is_asked_for_it(extract, body, expected):
             [("agreement", "actual", "2023-06-09", "Havana")],
         ),
         (
-            "It was agreed on Tuesday in Luanda, at a meeting of the two foreign ministers.",
+            "The truce was agreed on Tuesday in Luanda, at a meeting of the two ministers.",
             [("agreement", "actual", "2024-03-05", "Luanda")],
         ),
+        ("The minister said it was agreed that schools would reopen on Sunday.", []),
         (
             "The Jeddah talks ended without agreeing on a ceasefire.",
             [("agreement", "negated", None, "Jeddah")],
@@ -1681,3 +1684,19 @@ def test_a_side_told_what_to_do_is_asked_for_it(extract, body, expected):
 )
 def test_agreements_told_in_the_passive_or_failed(extract, body, expected):
     assert brief(events(extract, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Agam Berger was held captive until she was released on Thursday.", ["implementation"]),
+        ("Israel released 30 security prisoners on Monday.", ["implementation"]),
+        ("Israel and Hamas renewed their truce agreement on Monday for two days.", ["extension"]),
+        (
+            "After the plan was approved, Hamas began on Sunday to hand over the first hostages.",
+            ["acceptance", "implementation"],
+        ),
+    ],
+)
+def test_releases_and_extensions_the_review_found_lost(extract, body, expected):
+    assert [r["stage"] for r in events(extract, body)] == expected

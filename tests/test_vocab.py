@@ -144,3 +144,27 @@ def test_the_fast_parser_reads_every_shipped_file_as_the_plain_one_does(path):
 
     text = path.read_text(encoding="utf-8")
     assert read_yaml(text) == yaml.load(text, Loader=WordsLoader)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [["President", {"Prime": "x"}], "administration", [1, 2]],
+    ids=["a key typed in the list", "a bare word", "numbers"],
+)
+def test_a_word_list_that_is_not_one_is_an_error_naming_file_and_key(value):
+    from briefing.vocab import word_list
+
+    with pytest.raises(VocabularyError, match=r"actors\.yaml: state_body_words: expected a list"):
+        word_list({"state_body_words": value}, "state_body_words", "actors.yaml")
+    assert word_list({}, "state_body_words", "actors.yaml", ("State",)) == ["State"]
+
+
+def test_a_tab_or_an_impossible_date_is_read_as_the_plain_parser_reads_it():
+    import yaml
+
+    from briefing.vocab import read_yaml
+
+    with pytest.raises(yaml.YAMLError):
+        read_yaml("words: [told\tto]")
+    with pytest.raises(yaml.YAMLError, match="day is out of range"):
+        read_yaml("since: 2024-02-30")
