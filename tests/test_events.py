@@ -1700,3 +1700,8 @@ def test_agreements_told_in_the_passive_or_failed(extract, body, expected):
 )
 def test_releases_and_extensions_the_review_found_lost(extract, body, expected):
     assert [r["stage"] for r in events(extract, body)] == expected
+
+
+def test_close_to_agreeing_is_not_yet_an_agreement(extract):
+    found = events(extract, "Negotiators were close to agreeing on a deal, officials said.")
+    assert [(r["stage"], r["modality"]) for r in found] == [("agreement", "hypothetical")]
