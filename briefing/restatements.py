@@ -54,13 +54,20 @@ def add(found: list[Found], item: Found) -> None:
     for position in candidates[:1]:
         earlier = found[position]
         merged = earlier.event
+        # a release told again by another side's doing gives it no place: "Israel freed 30
+        # prisoners on Sunday. The Houthis freed 50 detainees in Aden on Sunday."
+        others = (
+            event.stage == "implementation"
+            and bool(earlier.subject and item.subject)
+            and earlier.subject != item.subject
+        )
         found[position] = Found(
             earlier.sentence,
             replace(
                 merged,
                 date=merged.date or event.date,
                 date_precision=merged.date_precision if merged.date else event.date_precision,
-                place=merged.place or event.place,
+                place=merged.place or (None if others else event.place),
                 actors=merged.actors + [a for a in event.actors if a not in merged.actors],
             ),
             earlier.subject or item.subject,

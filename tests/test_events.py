@@ -1705,3 +1705,11 @@ def test_releases_and_extensions_the_review_found_lost(extract, body, expected):
 def test_close_to_agreeing_is_not_yet_an_agreement(extract):
     found = events(extract, "Negotiators were close to agreeing on a deal, officials said.")
     assert [(r["stage"], r["modality"]) for r in found] == [("agreement", "hypothetical")]
+
+
+def test_a_release_by_another_side_lends_no_place(extract):
+    found = events(
+        extract,
+        "Israel freed 30 prisoners on Sunday. The Houthis freed 50 detainees in Aden on Sunday.",
+    )
+    assert [r["place"] for r in found if r["actors"][:1] == ["Israel"]] == [None]
